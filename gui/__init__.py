@@ -1,0 +1,1 @@
+"""The Qt layer of ogi-report: windows, views and dialogs over the ``ogi`` core."""

@@ -1,0 +1,67 @@
+"""Report file formats as plug-ins: each module exposes ``FORMAT``; this registry picks by suffix.
+
+Adding a format is one module and one line in ``PLUGINS`` — readers and writers never
+branch on file types themselves.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .messages import OgiError
+from .safesave import reason
+
+PLUGINS = ("ogi.jsonio",)
+
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str
+    label: str
+    read: Callable
+    write: Callable
+
+
+def registry() -> dict[str, Format]:
+    formats = {}
+    for name in PLUGINS:
+        fmt = importlib.import_module(name).FORMAT
+        formats[fmt.suffix] = fmt
+    return formats
+
+
+def format_for(path: Path) -> Format:
+    formats = registry()
+    fmt = formats.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise OgiError("FILE_UNKNOWN_TYPE", file=path, known="、".join(sorted(formats)))
+    return fmt
+
+
+def check_readable(path: Path, max_bytes: int) -> None:
+    """Refuse missing files, folders and absurdly large files before parsing anything."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise OgiError("FILE_IS_DIR", file=path)
+        if not path.exists():
+            raise OgiError("FILE_NOT_FOUND", file=path)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
+    if size == 0:
+        raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
+    if size > max_bytes:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=f"文件过大（{size // 1048576} MB）")
+
+
+def read_report(path: Path):
+    """Read any supported report file; OgiError (never a traceback) when it cannot."""
+    return format_for(path).read(Path(path))
+
+
+def write_report(report, path: Path) -> None:
+    format_for(path).write(report, Path(path))

@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt always runs offscreen in tests, set before any Qt import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def form21():
+    from ogi.loader import load_form
+
+    return load_form("ogi-2021")
+
+
+@pytest.fixture(scope="session")
+def form19():
+    from ogi.loader import load_form
+
+    return load_form("ogi-2019")
+
+
+@pytest.fixture()
+def seed():
+    """The published 2023 report of 南通市海门区住房建设服务中心, typed in as published."""
+    from ogi.jsonio import read
+
+    return read(DATA / "seed-2023.json")

@@ -1,0 +1,20 @@
+"""ARCH: the core never imports Qt or the gui layer (import-linter contract in pyproject)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ARCH_import_contract_kept():
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    out = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
+
+
+def test_ARCH_core_imports_without_qt():
+    code = "import sys, ogi.cli, ogi.checker, ogi.jsonio, ogi.formats; assert not any(m.startswith(('PySide6', 'gui')) for m in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
