@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 
 from . import expand
+from .paths import forms_dir
 from .messages import OgiError
 from .schema import Block, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
 
-FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+FORMS_DIR = forms_dir()
 _KEY = re.compile(r"^[a-z0-9_]+$")
 
 _TOP = {"form", "edition", "title", "basis", "report_title", "types", "meta", "sections", "rules"}
