@@ -1,16 +1,19 @@
 """Safe saving: a saved file is always either the complete old or the complete new version.
 
 Write to a temporary file in the target folder, flush and fsync, keep the previous
-version as ``<name>.bak``, then atomically replace. Any failure leaves the target as it was
+version as ``<stem>.bak<suffix>`` (so that the backup still opens by double-click in Excel),
+then atomically replace. Temporary files left by a save that was killed are swept by the next one. Any failure leaves the target as it was
 and is reported in Chinese, naming the file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from .messages import OgiError
@@ -33,7 +36,18 @@ def reason(exc: OSError) -> str:
 
 
 def backup_path(target: Path) -> Path:
-    return target.with_name(target.name + ".bak")
+    """``报告.xlsx`` → ``报告.bak.xlsx``."""
+    return target.with_name(f"{target.stem}.bak{target.suffix}")
+
+
+def _sweep_stale(target: Path, max_age: float = 60.0) -> None:
+    """Remove temporary files of earlier, interrupted saves of this target (best effort)."""
+    now = time.time()
+    for pattern in (f".{target.name}.*.tmp", f".{backup_path(target).name}.*.tmp"):
+        for tmp in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if now - tmp.stat().st_mtime > max_age:
+                    tmp.unlink()
 
 
 def atomic_write(target: Path, data: bytes, keep_backup: bool = True) -> None:
@@ -46,6 +60,7 @@ def atomic_write(target: Path, data: bytes, keep_backup: bool = True) -> None:
             raise FileNotFoundError(errno.ENOENT, "no folder")
         if target.exists() and not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, "read-only")
+        _sweep_stale(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OgiError("WRITE_FAILED", file=target, reason=reason(exc)) from None

@@ -1,0 +1,17 @@
+"""REL-SAVE: killed mid-save, the file is always the complete old or the complete new version."""
+
+from __future__ import annotations
+
+import pytest
+
+from ogi.formats import registry
+from tests.tools.kill_trials import run_trials
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", sorted(registry()))
+def test_REL_SAVE_killed_mid_save_leaves_old_or_new(tmp_path, suffix):
+    failures = run_trials(tmp_path, suffix, trials=24, seed=1)
+    assert failures == []
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) <= 24  # at most one per kill; older ones are swept by later saves (see test_safesave)
