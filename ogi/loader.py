@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import expand
 from .paths import forms_dir
-from .messages import OgiError
+from .messages import OgiError, shorten
 from .schema import Block, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
 
 FORMS_DIR = forms_dir()
@@ -265,9 +265,9 @@ def _rule(ctx: _Ctx, obj: object) -> Rule:
 @cache
 def load_form(form_id: str) -> Form:
     """The shipped form with id ``form_id`` (``ogi-2021``, ``ogi-2019``)."""
+    if not isinstance(form_id, str) or not re.fullmatch(r"[a-z0-9-]{1,40}", form_id) or not (FORMS_DIR / f"{form_id}.json").is_file():
+        raise OgiError("FORM_UNKNOWN", form=shorten(str(form_id)), known="、".join(available_forms()))
     path = FORMS_DIR / f"{form_id}.json"
-    if not re.match(r"^[a-z0-9-]+$", form_id) or not path.is_file():
-        raise OgiError("FORM_UNKNOWN", form=form_id, known="、".join(available_forms()))
     form = load_form_file(path)
     if form.id != form_id:
         raise OgiError("FORM_BAD_VALUE", file=path.name, where="顶层", key="form", reason="应与文件名一致")
@@ -281,7 +281,7 @@ def load_form_for(form_id: str, file: object) -> Form:
     except OgiError as exc:
         if exc.code != "FORM_UNKNOWN":
             raise
-        raise OgiError("FILE_UNKNOWN_FORM", file=file, form=form_id, known="、".join(available_forms())) from None
+        raise OgiError("FILE_UNKNOWN_FORM", file=file, form=shorten(str(form_id)), known="、".join(available_forms())) from None
 
 
 def available_forms() -> list[str]:

@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "JSON_UNKNOWN_META": "文件 {file}：未知的基本信息字段 “{key}”",
     "JSON_UNKNOWN_TEXT": "文件 {file}：未知的正文部分 “{key}”",
     "WRITE_FAILED": "无法保存到 {file}：{reason}",
+    # recovery journal (the window's crash recovery)
+    "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
     # rule engine (generic wording shared by every edition)
     "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
     "CULPRIT": "；最可能出错的单元格：{place}",
@@ -60,6 +62,12 @@ MESSAGES: dict[str, str] = {
 }
 
 
+def shorten(value: str, limit: int = 40) -> str:
+    """Echo user-supplied text back in a message without flooding it (one line, bounded)."""
+    flat = " ".join(str(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def text(code: str, **fields: object) -> str:
     """Return the catalogue text for ``code`` with ``fields`` filled in."""
     return MESSAGES[code].format(**fields)
@@ -71,7 +79,9 @@ class OgiError(Exception):
     def __init__(self, code: str, **fields: object) -> None:
         self.code = code
         self.fields = fields
-        super().__init__(text(code, **fields))
+        # Fields may echo hostile input (a 1 MB key, a newline): one bounded line, always.
+        safe = {k: shorten(v, 160) if isinstance(v, str) else v for k, v in fields.items()}
+        super().__init__(text(code, **safe))
 
     @property
     def message(self) -> str:

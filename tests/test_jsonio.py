@@ -56,6 +56,8 @@ BAD = [
     ({"form": "ogi-2021", "meta": {"agency": 5}}, "meta"),
     ({"form": "ogi-2021", "texts": {"intro": "x"}}, "intro"),
     ([1, 2], "顶层"),
+    ({"form": "x" * 5000}, "…"),  # found by fuzzing: a huge form id crashed the loader (file name too long)
+    ({"form": "ogi-2021", "meta": {"k\n" * 9999: "x"}}, "…"),  # hostile keys are echoed on one bounded line
 ]
 
 
@@ -66,6 +68,7 @@ def test_JSON_bad_files_refused(tmp_path, doc, needle):
     with pytest.raises(OgiError) as err:
         read(path)
     assert "bad.json" in err.value.message and needle in err.value.message
+    assert "\n" not in err.value.message and len(err.value.message) < 600
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,72 @@
+"""Runs one fuzz case: read the mutated file; it must give a report or a clean one-line OgiError."""
+
+from __future__ import annotations
+
+import random
+import signal
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from ogi.checker import Checker
+from ogi.formats import read_report, write_report
+from ogi.loader import load_form
+from ogi.messages import OgiError
+from ogi.sample import full_report
+from tests.tools.mutate import mutate
+
+CASE_SECONDS = 10
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def valid_files(folder: Path, suffix: str) -> list[bytes]:
+    """Valid saved reports of both editions, as bytes, to mutate."""
+    out = []
+    for form_id in ("ogi-2021", "ogi-2019"):
+        path = folder / f"valid-{form_id}{suffix}"
+        write_report(full_report(load_form(form_id), seed=3), path)
+        out.append(path.read_bytes())
+    return out
+
+
+def run_case(path: Path) -> str:
+    """'report', 'refused' or 'BUG: …' for one file."""
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(CASE_SECONDS)
+    try:
+        report = read_report(path)
+        Checker(report).findings()
+        return "report"
+    except OgiError as exc:
+        ok = "\n" not in exc.message.strip() and len(exc.message) < 600
+        return "refused" if ok else f"BUG: unbounded or multi-line message {exc.message[:200]!r}"
+    except _Timeout:
+        return f"BUG: over {CASE_SECONDS} s"
+    except Exception:  # noqa: BLE001 - any other exception is exactly the bug we hunt
+        return "BUG: " + traceback.format_exc(limit=3).strip().splitlines()[-1][:300]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def fuzz(folder: Path, suffix: str, cases: int, seed: int) -> tuple[Counter, list[str]]:
+    rng = random.Random(seed)
+    seeds = valid_files(folder, suffix)
+    counts: Counter = Counter()
+    bugs: list[str] = []
+    target = folder / f"case{suffix}"
+    for n in range(cases):
+        target.write_bytes(mutate(rng.choice(seeds), suffix, rng))
+        outcome = run_case(target)
+        counts[outcome.split(":")[0]] += 1
+        if outcome.startswith("BUG"):
+            bugs.append(f"case {n} (seed {seed}): {outcome}")
+            target.rename(folder / f"bug-{n}{suffix}")
+    return counts, bugs
