@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from . import expand
-from .paths import forms_dir
 from .messages import OgiError, shorten
+from .paths import forms_dir
 from .schema import Block, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
 
 FORMS_DIR = forms_dir()
