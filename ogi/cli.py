@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .checker import Checker
-from .formats import read_report
+from .formats import format_for, read_report
 from .loader import available_forms, load_form
 from .messages import OgiError, text
 from .rules import Finding
@@ -58,11 +58,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert between report files by extension (.json ↔ .xlsx); the target is saved atomically."""
+    target = Path(args.output)
+    fmt = format_for(target)  # an unsupported target is refused before anything is read
+    report = read_report(Path(args.input))
+    if report.invalid and fmt.suffix == ".json":  # the interchange JSON has no place for unreadable text
+        cell, bad = next(iter(report.invalid.items()))
+        place = bad.source or report.form.cells[cell].place
+        raise OgiError("CLI_CONVERT_INVALID", file=args.input, count=len(report.invalid), place=place, text=bad.text[:40])
+    fmt.write(report, target)
+    print(text("CLI_WROTE", file=target))
+    return EXIT_OK
+
+
 def cmd_forms(args: argparse.Namespace) -> int:
     for form_id in available_forms():
         form = load_form(form_id)
         print(text("CLI_FORMS_LINE", id=form.id, title=form.title, basis=form.basis))
     return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the report to PDF; a report with errors is marked as a draft unless --final."""
+    from .fonts import FontSet  # reportlab is loaded only by the commands that print
+    from .pdf import PdfOptions, write_pdf
+
+    report = read_report(Path(args.input))
+    previous = read_report(Path(args.previous)) if args.previous else None
+    findings = Checker(report, previous).findings()
+    fonts = FontSet.discover(args.font_dir)
+    for line in fonts.describe() if args.show_fonts else [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]:
+        print(line, file=sys.stderr)
+    output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
+    options = PdfOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts)
+    pages = write_pdf(report, output, findings, options)
+    errors = sum(f.severity == "error" for f in findings)
+    if errors and not args.final:
+        print(text("CLI_PDF_DRAFT", count=errors), file=sys.stderr)
+    print(text("CLI_PDF_WROTE", file=output, pages=pages))
+    return EXIT_FINDINGS if errors else EXIT_OK
 
 
 COMMANDS = {
@@ -76,6 +111,29 @@ COMMANDS = {
         ],
     ),
     "forms": (cmd_forms, "列出内置的报告格式版本", []),
+    "convert": (
+        cmd_convert,
+        "转换报告文件：按扩展名在 .json 与 .xlsx 之间转换",
+        [
+            (("input",), {"help": "原报告文件（.json 或 .xlsx）"}),
+            (("output",), {"help": "新文件（.json 或 .xlsx）；已有同名文件时，旧文件保留为 .bak"}),
+        ],
+    ),
+    "pdf": (
+        cmd_pdf,
+        "打印报告为 PDF（公文格式，供签字盖章）；有错误的报告标注为草稿",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT.pdf", "help": "PDF 文件（默认：与报告同名的 .pdf）"}),
+            (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
+            (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
+            (("--sign-off",), {"action": "store_true", "help": "附签字栏（单位负责人签字、填报人、联系电话、日期）"}),
+            (("--no-notes",), {"action": "store_true", "help": "不附“校验提示及说明”页"}),
+            (("--previous",), {"metavar": "LAST_YEAR_FILE", "help": "上一年度的报告，用于核对上年结转"}),
+            (("--font-dir",), {"metavar": "DIR", "help": "字体文件夹（也可用环境变量 OGI_FONT_DIR 指定）"}),
+            (("--show-fonts",), {"action": "store_true", "help": "列出所用字体"}),
+        ],
+    ),
 }
 
 

@@ -1,0 +1,82 @@
+"""Benchmark: the whole `ogi pdf` process vs LibreOffice printing the same workbook (goal ≥ 4×).
+
+Both start as fresh processes on the same saved workbook (a full 2021 report) and write a PDF;
+each is timed from launch to exit, median of several runs. LibreOffice gets a private
+profile, created by one untimed warm-up run. Also shows `ogi pdf` on the interchange JSON.
+Run: python bench/bench_pdf.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ogi.formats import registry, write_report  # noqa: E402
+from ogi.jsonio import write  # noqa: E402
+from ogi.loader import load_form  # noqa: E402
+from ogi.sample import full_report  # noqa: E402
+
+OGI_RUNS, OFFICE_RUNS = 7, 5
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(command: list[str], runs: int, produced: Path) -> float:
+    """Median wall time of ``command``; each run must write ``produced``."""
+    samples = []
+    for _ in range(runs):
+        produced.unlink(missing_ok=True)
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, timeout=300, cwd=ROOT)
+        samples.append(time.perf_counter() - start)
+        assert produced.exists() and produced.stat().st_size > 0, command
+    return statistics.median(samples)
+
+
+def main() -> None:
+    report = full_report(load_form("ogi-2021"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write(report, folder / "report.json")
+        ogi_json = timed(
+            [sys.executable, "-m", "ogi", "pdf", str(folder / "report.json"), "-o", str(folder / "j.pdf")],
+            OGI_RUNS,
+            folder / "j.pdf",
+        )
+        print(f"ogi pdf  report.json : {ogi_json:.2f} s (median of {OGI_RUNS})")
+        if ".xlsx" not in registry():
+            print("The Excel plug-in (ogi.xlsx) is not registered in ogi.formats.PLUGINS: no workbook to compare on.")
+            return
+        book = folder / "report.xlsx"
+        write_report(report, book)
+        ogi = timed([sys.executable, "-m", "ogi", "pdf", str(book), "-o", str(folder / "o.pdf")], OGI_RUNS, folder / "o.pdf")
+        print(f"ogi pdf  report.xlsx : {ogi:.2f} s (median of {OGI_RUNS})")
+        office = shutil.which("soffice") or shutil.which("libreoffice")
+        if office is None:
+            print("LibreOffice (soffice) is not installed: nothing to compare with.")
+            return
+        out = folder / "lo"
+        command = [
+            office,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(book),
+        ]
+        timed(command, 1, out / "report.pdf")  # creates the private profile
+        lo = timed(command, OFFICE_RUNS, out / "report.pdf")
+        print(f"soffice --convert-to pdf report.xlsx : {lo:.2f} s (median of {OFFICE_RUNS})")
+        print(f"ogi pdf is {lo / ogi:.1f}× faster (goal ≥ 4×)")
+
+
+if __name__ == "__main__":
+    main()
