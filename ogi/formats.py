@@ -14,7 +14,7 @@ from pathlib import Path
 from .messages import OgiError
 from .safesave import reason
 
-PLUGINS = ("ogi.jsonio",)
+PLUGINS = ("ogi.jsonio", "ogi.xlsx")
 
 
 @dataclass(frozen=True)

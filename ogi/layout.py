@@ -7,7 +7,7 @@ paper form cell for cell (captions, corner note, nested headers, merged row labe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .expand import cell_id
 from .schema import Block, HeaderNode, Table
@@ -89,7 +89,7 @@ def _block(table: Table, block: Block, top: int, width: int, out: list) -> int:
     return body + len(block.row_leaves)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_grid(table: Table) -> Grid:
     """The grid of ``table``: blocks stacked top to bottom, all of one width."""
     first = table.blocks[0]
