@@ -14,4 +14,4 @@ def test_REL_SAVE_killed_mid_save_leaves_old_or_new(tmp_path, suffix):
     failures = run_trials(tmp_path, suffix, trials=24, seed=1)
     assert failures == []
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert len(leftovers) <= 24  # at most one per kill; older ones are swept by later saves (see test_safesave)
+    assert len(leftovers) <= 2 * 24  # a kill can strand the new file's and the backup's temp file; later saves sweep them
