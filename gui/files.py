@@ -1,0 +1,217 @@
+"""File handling of the main window: new, open, save, recent files, last year, recovery.
+
+Every reader and writer comes from ``ogi.formats.registry()``, so a new format plug-in
+(e.g. Excel) appears in the dialogs without a change here. Failures are OgiError messages in
+a Chinese message box, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ogi.formats import read_report, registry, write_report
+from ogi.journal import Journal, replay, start_report
+from ogi.loader import load_form
+from ogi.messages import OgiError
+from ogi.report import Report
+
+from . import recovery
+from .dialogs import NewReportDialog, ask_recover, ask_save_changes
+from .document import Document
+
+MAX_RECENT = 8
+
+
+class FileActions:
+    """Mixed into MainWindow: ``self.doc`` is the open Document, ``set_document`` shows one."""
+
+    # -- hooks (tests replace them; the window shows dialogs) ---------------------------------
+    def show_error(self, message: str) -> None:
+        QMessageBox.critical(self, self.tr("出错了"), message)
+
+    def ask_save_changes(self) -> str:
+        return ask_save_changes(self, self.document_name())
+
+    def ask_open_path(self, title: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), self._filters())
+        return Path(path) if path else None
+
+    def ask_save_path(self) -> Path | None:
+        suggested = str(Path(self._last_folder()) / self.suggested_name())
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, self._filters(with_all=False))
+        return Path(path) if path else None
+
+    def ask_new(self) -> tuple[str, int] | None:
+        dialog = NewReportDialog(self)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_recover(self, journal: Journal) -> str:
+        last = _dt.datetime.fromtimestamp(journal.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        return ask_recover(self, journal, last)
+
+    # -- helpers -----------------------------------------------------------------------
+    def _filters(self, with_all: bool = True) -> str:
+        formats = sorted(registry().values(), key=lambda f: f.suffix != ".xlsx")
+        parts = [f"{f.label} (*{f.suffix})" for f in formats]
+        if with_all:
+            every = " ".join(f"*{f.suffix}" for f in formats)
+            parts.insert(0, self.tr("报告文件") + f" ({every})")
+        return ";;".join(parts)
+
+    def default_suffix(self) -> str:
+        return ".xlsx" if ".xlsx" in registry() else ".json"
+
+    def suggested_name(self) -> str:
+        if self.doc.path:
+            return self.doc.path.name
+        meta = self.doc.report.meta
+        title = self.doc.form.report_title.format(agency=meta.get("agency", ""), year=meta.get("year", ""))
+        return "".join(ch for ch in title if ch not in '\\/:*?"<>|') + self.default_suffix()
+
+    def document_name(self) -> str:
+        return self.doc.path.name if self.doc.path else self.tr("未命名报告")
+
+    def _last_folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recentFiles", [])
+        return [v for v in ([value] if isinstance(value, str) else value or []) if v]
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        QSettings().setValue("recentFiles", recent[:MAX_RECENT])
+
+    def _new_journal(self, report: Report, path: Path | None) -> recovery.LockedJournal | None:
+        if not self.journaling:
+            return None
+        try:
+            return recovery.new_journal(report.form.id, path, dict(report.meta) if path is None else None)
+        except OSError:
+            return None  # no writable data folder: the window still works, without recovery
+
+    def _new_document(self, report: Report, path: Path | None) -> Document:
+        return Document(report, path, self._new_journal(report, path))
+
+    # -- commands ----------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the report: False if the clerk cancels."""
+        self.finish_editing()
+        if self.doc.undo.isClean():
+            return True
+        answer = self.ask_save_changes()
+        return answer == "discard" or (answer == "save" and self.save())
+
+    def new_report(self) -> bool:
+        if not self.maybe_save():
+            return False
+        choice = self.ask_new()
+        if choice is None:
+            return False
+        report = Report(load_form(choice[0]))
+        report.meta["year"] = str(choice[1])
+        self.set_document(self._new_document(report, None))
+        return True
+
+    def open_file(self, path: Path | str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        path = Path(path) if path else self.ask_open_path(self.tr("打开报告"))
+        if path is None:
+            return False
+        try:
+            report = read_report(path)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return False
+        self.set_document(self._new_document(report, path))
+        self._remember(path)
+        return True
+
+    def save(self) -> bool:
+        path = self.doc.path
+        if path is None or path.suffix.lower() not in registry():
+            return self.save_as()
+        return self._write(path)
+
+    def save_as(self, path: Path | str | None = None) -> bool:
+        path = Path(path) if path else self.ask_save_path()
+        if path is None:
+            return False
+        if path.suffix.lower() not in registry():
+            path = path.with_name(path.name + self.default_suffix())
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        self.finish_editing()
+        try:
+            write_report(self.doc.report, path)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return False
+        self.doc.path = path
+        self.doc.rotate_journal(self._new_journal(self.doc.report, path))
+        self.doc.undo.setClean()
+        self._remember(path)
+        self.update_title()
+        self.statusBar().showMessage(self.tr("已保存到 {0}").format(path), 5000)
+        return True
+
+    def load_previous(self, path: Path | str | None = None) -> bool:
+        """Last year's report: prefill 上年结转 (one undo step) and check against it (T3-5)."""
+        path = Path(path) if path else self.ask_open_path(self.tr("选择上一年度的报告"))
+        if path is None:
+            return False
+        try:
+            previous = read_report(path)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return False
+        count = self.doc.carry_in(previous, path)
+        self.statusBar().showMessage(self.tr("已载入上年报告 {0}，填入上年结转 {1} 个单元格").format(path.name, count), 8000)
+        return True
+
+    # -- recovery ----------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """At start: offer each orphaned journal; recovers at most one into this window."""
+        for journal in recovery.orphans():
+            answer = self.ask_recover(journal)
+            if answer == "recover":
+                return self.recover(journal)
+            if answer == "discard":
+                recovery.discard(journal.path)
+        return False
+
+    def recover(self, journal: Journal) -> bool:
+        try:
+            report = start_report(journal)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return False
+        previous_path = replay(report, journal.entries)
+        source = Path(journal.source) if journal.source else None
+        doc = self._new_document(report, source)
+        if doc.journal is not None:
+            doc.journal.head["meta"] = dict(journal.meta)
+            for entry in journal.entries:  # a second crash before saving still recovers everything
+                doc.journal.append(entry)
+        if previous_path is not None:
+            self._reload_previous(doc, previous_path)
+        doc.undo.resetClean()  # recovered edits are unsaved
+        self.set_document(doc)
+        recovery.discard(journal.path)
+        self.statusBar().showMessage(self.tr("已恢复 {0} 处未保存的修改").format(journal.edits), 8000)
+        return True
+
+    def _reload_previous(self, doc: Document, path: Path) -> None:
+        try:
+            doc.checker.set_previous(read_report(path))
+            doc.previous_path = path
+            doc.notes_changed()
+        except OgiError:
+            pass  # last year's file moved: the report itself is recovered all the same

@@ -1,0 +1,223 @@
+"""The whole report as one scrolling page in the official order, with a side list to jump.
+
+基本信息, then every section of the form: narrative sections as text fields, tables as
+ReportTableViews. Everything is generated from the Form, so a new edition needs no code.
+Text and metadata edits are undoable (consecutive typing merges) through the Document; the
+window's Undo/Redo, not the text widget's own, handle Ctrl+Z everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextOption
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ogi.rules import Finding
+
+from .document import Document
+from .tableview import ReportTableView
+
+META_ANCHOR = "meta"
+
+
+class _UndoToWindow(QObject):
+    """Let Ctrl+Z / Ctrl+Y in a text field reach the window's undo stack (one history for all edits)."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.FocusOut and hasattr(obj, "doc"):
+            obj.doc.break_merge()
+        return False
+
+
+class TextField(QPlainTextEdit):
+    def __init__(self, doc: Document, kind: str, key: str, router: QObject, parent=None) -> None:
+        super().__init__(parent)
+        self.doc, self.kind, self.key = doc, kind, key
+        self._updating = False
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setPlainText(doc.text_value(kind, key))
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
+        self.installEventFilter(router)
+        self.textChanged.connect(self._typed)
+        doc.textChanged.connect(self._changed)
+
+    def _typed(self) -> None:
+        if not self._updating:
+            self.doc.edit_text(self.kind, self.key, self.toPlainText())
+
+    def _changed(self, kind: str, key: str) -> None:
+        value = self.doc.text_value(kind, key)
+        if (kind, key) == (self.kind, self.key) and value != self.toPlainText():
+            self._updating = True
+            cursor = self.textCursor().position()
+            self.setPlainText(value)
+            tc = self.textCursor()
+            tc.setPosition(min(cursor, len(value)))
+            self.setTextCursor(tc)
+            self._updating = False
+
+
+class MetaLine(QLineEdit):
+    def __init__(self, doc: Document, key: str, router: QObject, parent=None) -> None:
+        super().__init__(doc.text_value("meta", key), parent)
+        self.doc, self.kind, self.key = doc, "meta", key
+        self.installEventFilter(router)
+        self.textEdited.connect(lambda text: doc.edit_text("meta", key, text))
+        doc.textChanged.connect(self._changed)
+
+    def _changed(self, kind: str, key: str) -> None:
+        value = self.doc.text_value(kind, key)
+        if (kind, key) == ("meta", self.key) and value != self.text():
+            self.setText(value)
+
+
+class ReportForm(QWidget):
+    message = Signal(str)
+    placeChanged = Signal(str)
+
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.views: dict[str, ReportTableView] = {}
+        self.fields: dict[tuple[str, str], QWidget] = {}
+        self.anchors: list[QWidget] = []
+        self.current_table: str | None = None
+        self._scrolling = False
+        self._router = _UndoToWindow(self)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("page")
+        self.page_layout = QVBoxLayout(page)
+        self._build()
+        self.page_layout.addStretch(1)
+        self.scroll.setWidget(page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.scroll, 1)
+        self._size_nav()
+        self.nav.currentRowChanged.connect(self._nav_clicked)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    # -- building --------------------------------------------------------------------
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = QFont(self.font())
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+        label.setFont(font)
+        label.setContentsMargins(0, self.fontMetrics().height(), 0, 4)
+        self.page_layout.addWidget(label)
+        self.anchors.append(label)
+        self.nav.addItem(text)
+        return label
+
+    def _build(self) -> None:
+        self._heading(self.tr("基本信息"))
+        box = QWidget()
+        rows = QFormLayout(box)
+        for meta in self.doc.form.meta:
+            line = MetaLine(self.doc, meta.id, self._router)
+            line.setPlaceholderText({"year": self.tr("如 2024"), "date": self.tr("如 2025年1月8日")}.get(meta.kind, ""))
+            rows.addRow(meta.label + ("" if not meta.required else " *"), line)
+            self.fields[("meta", meta.id)] = line
+        self.page_layout.addWidget(box)
+        for section in self.doc.form.sections:
+            self._heading(section.title)
+            if section.kind == "text":
+                field = TextField(self.doc, "text", section.id, self._router)
+                self.fields[("text", section.id)] = field
+                self.page_layout.addWidget(field)
+            else:
+                self.page_layout.addWidget(self._table(section.id), 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _table(self, table_id: str) -> ReportTableView:
+        view = ReportTableView(self.doc, table_id)
+        view.message.connect(self.message)
+        view.currentCellChanged.connect(lambda cell, v=view: self._cell_focused(v, cell))
+        view.installEventFilter(self)
+        self.views[table_id] = view
+        return view
+
+    def _size_nav(self) -> None:
+        """Wide enough for the longest part title, within reason; long titles wrap."""
+        em = self.fontMetrics().horizontalAdvance("国")
+        widest = max(self.fontMetrics().horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(max(2, em // 4))
+        self.nav.setFixedWidth(min(widest + 2 * em, 16 * em))
+
+    # -- navigation ------------------------------------------------------------------
+    def _nav_clicked(self, row: int) -> None:
+        if 0 <= row < len(self.anchors) and not self._scrolling:
+            self.scroll.verticalScrollBar().setValue(self.anchors[row].y())
+
+    def _scrolled(self, value: int) -> None:
+        row = max((i for i, a in enumerate(self.anchors) if a.y() <= value + 4), default=0)
+        self._scrolling = True
+        self.nav.setCurrentRow(row)
+        self._scrolling = False
+
+    def show_section(self, section_id: str) -> None:
+        ids = [META_ANCHOR] + [s.id for s in self.doc.form.sections]
+        self.scroll.verticalScrollBar().setValue(self.anchors[ids.index(section_id)].y())
+
+    def _cell_focused(self, view: ReportTableView, cell_id: str) -> None:
+        self.current_table = view.table_id
+        rect = view.visualRect(view.model().index_of(cell_id))
+        centre = view.viewport().mapTo(self.scroll.widget(), rect.center())
+        self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), rect.height())
+        cell = self.doc.form.cells[cell_id]
+        self.placeChanged.emit(f"{self.doc.form.tables[cell.table].name} {cell.place}")
+
+    def eventFilter(self, obj, event) -> bool:
+        if isinstance(obj, ReportTableView) and event.type() == QEvent.Type.FocusIn:
+            self.current_table = obj.table_id
+        return False
+
+    def current_view(self) -> ReportTableView | None:
+        return self.views.get(self.current_table or "") or next(iter(self.views.values()), None)
+
+    def go_to(self, finding: Finding) -> None:
+        """Jump to where a finding is: its culprit cell, its first blank or flagged cell, or its field."""
+        section = finding.section or ""
+        if section in self.views:
+            cell = finding.culprit or (finding.missing[0] if finding.missing else finding.cells[0] if finding.cells else None)
+            if cell is None:
+                self.show_section(section)
+                return
+            self.views[section].go_to(cell)
+            return
+        if section == "meta":
+            key = next((m.id for m in self.doc.form.meta if m.label == finding.place), None)
+            field = self.fields.get(("meta", key or ""))
+        else:
+            field = self.fields.get(("text", section))
+        if field is not None:
+            self.scroll.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)

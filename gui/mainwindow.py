@@ -1,0 +1,206 @@
+"""The main window: the report form, the problems panel, menus and the status bar."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
+
+from ogi.loader import load_form
+from ogi.messages import OgiError
+from ogi.report import Report
+
+from .delegate import CellEditor
+from .document import Document
+from .files import FileActions
+from .form import ReportForm
+from .problems import ProblemsPanel
+
+DEFAULT_FORM = "ogi-2021"
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, report: Report | None = None, path=None, journaling: bool = True) -> None:
+        super().__init__()
+        self.journaling = journaling
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.doc: Document | None = None
+        self.form: ReportForm | None = None
+        self.counts = QLabel()
+        self.place = QLabel()
+        self.statusBar().addPermanentWidget(self.place)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.problems = None
+        self._build_actions()
+        self._build_menus()
+        self.set_document(self._new_document(report or Report(load_form(DEFAULT_FORM)), path))
+        self._restore_geometry()
+
+    # -- document ----------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        old = self.doc
+        self.doc = doc
+        doc.setParent(self)
+        self.undo_group.addStack(doc.undo)
+        self.undo_group.setActiveStack(doc.undo)
+        self.form = ReportForm(doc)
+        self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.form.placeChanged.connect(self.place.setText)
+        self.setCentralWidget(self.form)
+        if self.problems is None:
+            self._build_problems(doc)
+        else:
+            self.problems.set_document(doc)
+        doc.findingsChanged.connect(self.update_counts)
+        doc.journalFailed.connect(
+            lambda why: self.show_error(self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why))
+        )
+        self.update_counts()
+        self.update_title()
+        if old is not None:
+            if old.journal is not None:
+                old.journal.close(remove=True)
+            self.undo_group.removeStack(old.undo)
+            old.deleteLater()
+
+    def _build_problems(self, doc: Document) -> None:
+        self.problems = ProblemsPanel(doc)
+        self.problems.findingActivated.connect(lambda f: self.form.go_to(f))
+        dock = QDockWidget(self.tr("问题清单"), self)
+        dock.setObjectName("problemsDock")
+        dock.setWidget(self.problems)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.problems_dock = dock
+        self.resizeDocks([dock], [self.fontMetrics().height() * 11], Qt.Orientation.Vertical)
+
+    def update_title(self) -> None:
+        self.setWindowTitle(self.tr("{0}[*] — 政府信息公开工作年度报告").format(self.document_name()))
+        self.setWindowModified(not self.undo_group.isClean())
+
+    def update_counts(self) -> None:
+        counts = self.doc.checker.counts()
+        blank = len(self.doc.report.blank_cells())
+        self.counts.setText(self.tr("错误 {0} · 警告 {1} · 空白 {2}").format(counts["error"], counts["warning"], blank))
+
+    def finish_editing(self) -> None:
+        """Commit (or, if unreadable, revert) a cell being typed in before saving or printing."""
+        editor = QApplication.focusWidget()
+        if isinstance(editor, CellEditor):
+            for view in self.form.views.values():
+                if editor.parentWidget() is view.viewport():
+                    hint = view.cell_delegate.EndEditHint
+                    if editor.edited and not editor.error:
+                        view.cell_delegate.commitData.emit(editor)
+                    view.cell_delegate.closeEditor.emit(editor, hint.RevertModelCache if editor.error else hint.NoHint)
+        self.doc.flush_journal()
+
+    # -- actions -----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("新建…"), self.new_report, keys.New)
+        self.act_open = self._action(self.tr("打开…"), self.open_file, keys.Open)
+        self.act_save = self._action(self.tr("保存"), self.save, keys.Save)
+        self.act_save_as = self._action(self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
+        self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
+        self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
+        self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
+        self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
+        self.act_quit = self._action(self.tr("退出"), self.close, keys.Quit)
+        self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        self.act_redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.act_fill = self._action(self.tr("将本表空白单元格填为 0"), lambda: self._on_view("fill_blanks"))
+        self.act_auto = self._action(self.tr("恢复自动计算"), lambda: self._on_view("make_automatic"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        files = bar.addMenu(self.tr("文件(&F)"))
+        files.addActions([self.act_new, self.act_open])
+        self.recent_menu = files.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        files.addActions([self.act_save, self.act_save_as])
+        files.addSeparator()
+        files.addAction(self.act_previous)
+        files.addSeparator()
+        files.addActions([self.act_pdf, self.act_preview, self.act_print])
+        files.addSeparator()
+        files.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_auto, self.act_fill])
+        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        settings = bar.addMenu(self.tr("设置(&S)"))
+        self._language_menu(settings.addMenu(self.tr("界面语言")))
+
+    def _language_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        current = QSettings().value("language", "")
+        for code, label in (("", self.tr("跟随系统")), ("zh_CN", "中文"), ("en", "English")):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+
+    def _set_language(self, code: str) -> None:
+        QSettings().setValue("language", code)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("重新启动程序后生效。"))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            self.recent_menu.addAction(path, lambda p=path: self.open_file(p))
+        self.recent_menu.setEnabled(True)
+
+    def _on_view(self, method: str) -> None:
+        view = self.form.current_view()
+        if view is not None:
+            getattr(view, method)()
+
+    def _printing(self, function: str) -> None:
+        """Printing lives in gui.printing, imported only when asked (keeps start-up light)."""
+        self.finish_editing()
+        try:
+            module = importlib.import_module("gui.printing")
+            result = getattr(module, function)(self, self.doc.report, self.doc.findings())
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return
+        except (ImportError, AttributeError):
+            self.show_error(self.tr("本程序未包含打印组件，无法打印或导出 PDF。"))
+            return
+        if function == "export_pdf" and result:
+            self.statusBar().showMessage(self.tr("已导出 {0}").format(result), 6000)
+
+    # -- window ------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            em = self.fontMetrics().horizontalAdvance("国")
+            self.resize(em * 100, em * 64)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        QSettings().setValue("geometry", self.saveGeometry())
+        if self.doc.journal is not None:
+            self.doc.journal.close(remove=True)
+        event.accept()

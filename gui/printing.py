@@ -1,0 +1,221 @@
+"""导出 PDF, 打印预览 and 打印: always the pages of ogi.pdf, never a second layout in Qt.
+
+The report is rendered once by the Qt-free core (ogi.pdf); preview and printing rasterise that
+PDF's own pages with QtPdf (PDFium, shipped in the PySide6 wheels) and paint them onto the
+QPrinter. QtPdf rather than poppler: it is there on Windows and inside the PyInstaller bundle,
+where no pdftoppm exists. The preview is Qt's own QPrintPreviewDialog (zoom, page list, page
+set-up, printer dialog, all translated by qtbase_zh_CN) fed through ``paintRequested``; the
+same painting routine prints, so the preview shows exactly the sheets that come out. Pages are
+painted at their true size on a full-page A4 printer, keeping the GB/T 9704 margins exact.
+
+The window imports this module lazily and calls export_pdf, print_preview and print_report;
+OgiError (fonts, a file that cannot be written) propagates to the window's error box.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ogi.fonts import FontSet
+from ogi.pdf import PdfOptions, ReportPdf, report_title
+from ogi.report import Report
+from ogi.rules import Finding
+from ogi.safesave import atomic_write
+
+PREVIEW_DPI = 150  # the preview records every page as an image: enough to read, light on memory
+PRINT_DPI = 300  # sharp text on paper without 1200-dpi page images
+SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.fonts); empty: automatic
+SETTING_SIGN_OFF = "print/sign_off"  # print the sign-off block (单位负责人签字 …)
+SETTING_FOLDER = "print/folder"  # where the last PDF was saved
+
+
+# -- the three entry points of the window -------------------------------------------------------
+def export_pdf(parent: QWidget, report: Report, findings: list[Finding]) -> Path | None:
+    """Ask for a file name (and, if the report has errors, whether to mark it as a draft); write it."""
+    path = ask_pdf_path(parent, _suggested_path(report))
+    if path is None:
+        return None
+    final = ask_final(parent, findings)
+    if final is None:
+        return None
+    with _busy():
+        atomic_write(path, _render(report, findings, final), keep_backup=False)
+    QSettings().setValue(SETTING_FOLDER, str(path.parent))
+    return path
+
+
+def print_preview(parent: QWidget, report: Report, findings: list[Finding]) -> None:
+    final = ask_final(parent, findings)
+    if final is None:
+        return
+    with _busy():
+        dialog = preview_dialog(parent, _render(report, findings, final), report_title(report))
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> None:
+    final = ask_final(parent, findings)
+    if final is None:
+        return
+    with _busy():
+        pdf = _render(report, findings, final)
+    printer = new_printer(report_title(report))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "打印"))
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        with _busy():
+            print_pdf(printer, pdf, parent)
+
+
+# -- questions (module functions so tests can answer them) -------------------------------------------
+def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Printing", "导出 PDF"),
+        str(suggested),
+        QCoreApplication.translate("Printing", "PDF 文件 (*.pdf)"),
+    )
+    if not path:
+        return None
+    return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+
+
+def ask_final(parent: QWidget, findings: list[Finding]) -> bool | None:
+    """False: mark as draft; True: the clerk confirms a final copy despite errors; None: cancelled."""
+    errors = sum(f.severity == "error" for f in findings)
+    if not errors:
+        return False
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Printing", "数据未通过校验"),
+        QCoreApplication.translate("Printing", "报告中有 {0} 个错误，数据未通过校验。").format(errors),
+        parent=parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Printing",
+            "建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。\n确认数据无误、需要打印正式文本时，请选择“打印正式文本”。",
+        )
+    )
+    draft = box.addButton(QCoreApplication.translate("Printing", "标注为草稿"), QMessageBox.ButtonRole.AcceptRole)
+    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(draft)
+    box.exec()
+    return {draft: False, final: True}.get(box.clickedButton())
+
+
+# -- rendering and painting --------------------------------------------------------------------
+def _render(report: Report, findings: list[Finding], final: bool) -> bytes:
+    settings = QSettings()
+    fonts = FontSet.discover(str(settings.value(SETTING_FONT_DIR, "") or "") or None)
+    sign_off = str(settings.value(SETTING_SIGN_OFF, "false")).lower() == "true"
+    return ReportPdf(report, findings, PdfOptions(final=final, sign_off=sign_off, fonts=fonts)).render()
+
+
+def new_printer(title: str = "") -> QPrinter:
+    """A4 portrait, full page (the PDF carries its own GB/T 9704 margins), two-sided by default."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+    printer.setDocName(title)
+    return printer
+
+
+class PdfPages:
+    """The generated PDF opened in QtPdf, its pages rendered on white at a chosen resolution."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument()
+        self.document.load(self._buffer)
+
+    @property
+    def count(self) -> int:
+        return self.document.pageCount()
+
+    def image(self, page: int, dpi: float) -> QImage:
+        points = self.document.pagePointSize(page)
+        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        sheet = QImage(size, QImage.Format.Format_RGB32)
+        sheet.fill(Qt.GlobalColor.white)  # QtPdf leaves the paper transparent
+        painter = QPainter(sheet)
+        painter.drawImage(0, 0, self.document.render(page, size))
+        painter.end()
+        return sheet
+
+
+def preview_dialog(parent: QWidget | None, pdf: bytes, title: str = "") -> QPrintPreviewDialog:
+    printer = new_printer(title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "打印预览"))
+    pages = PdfPages(pdf)
+    dialog.paintRequested.connect(lambda target: paint_pages(target, pages))
+    dialog._keep = (printer, pages)  # alive as long as the dialog
+    return dialog
+
+
+def print_pdf(printer: QPrinter, pdf: bytes, parent: QWidget | None = None) -> bool:
+    """Print the PDF's pages (the range and copies chosen in the printer dialog)."""
+    if not paint_pages(printer, PdfPages(pdf)):
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Printing", "无法打印"),
+            QCoreApplication.translate("Printing", "打印机不可用，或无法写入输出文件。"),
+        )
+        return False
+    return True
+
+
+def paint_pages(printer: QPrinter, pages: PdfPages) -> bool:
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    preview = painter.paintEngine().type() == QPaintEngine.Type.Picture
+    dpi = PREVIEW_DPI if preview else min(printer.resolution(), PRINT_DPI)
+    first, last = printer.fromPage() or 1, printer.toPage() or pages.count
+    copies = 1 if printer.supportsMultipleCopies() else printer.copyCount()
+    numbers = [n for _ in range(copies) for n in range(first - 1, min(last, pages.count))]
+    for i, number in enumerate(numbers):
+        if i:
+            printer.newPage()
+        _paint_sheet(painter, printer, pages.image(number, dpi))
+    painter.end()
+    return True
+
+
+def _paint_sheet(painter: QPainter, printer: QPrinter, image: QImage) -> None:
+    """Full paper at true size (A4 on A4); another paper size gets the page scaled to fit, centred."""
+    paper = printer.pageLayout().fullRectPixels(printer.resolution())
+    scale = min(paper.width() / image.width(), paper.height() / image.height())
+    w, h = image.width() * scale, image.height() * scale
+    target = QRectF((paper.width() - w) / 2, (paper.height() - h) / 2, w, h)
+    painter.drawImage(target, image)
+
+
+# -- small helpers ----------------------------------------------------------------------------
+def _suggested_path(report: Report) -> Path:
+    folder = Path(str(QSettings().value(SETTING_FOLDER, "") or Path.home()))
+    name = "".join(ch for ch in report_title(report) if ch not in '\\/:*?"<>|\n') or "report"
+    return folder / f"{name}.pdf"
+
+
+@contextmanager
+def _busy():
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
