@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ogi.paths import fonts_dir, resources_dir
@@ -68,6 +68,7 @@ def setup_application(app: QApplication, lang: str | None = None) -> None:
     """Everything a window needs from the application, in tests as in real use."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "ogi.png")))
     register_font(app)
     app._ogi_translators = install_translators(app, language(lang))
 

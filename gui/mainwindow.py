@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -54,6 +54,7 @@ class MainWindow(FileActions, QMainWindow):
             self._build_problems(doc)
         else:
             self.problems.set_document(doc)
+        QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
         doc.journalFailed.connect(
             lambda why: self.show_error(self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why))
@@ -76,7 +77,14 @@ class MainWindow(FileActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         self.problems_dock = dock
-        self.resizeDocks([dock], [self.fontMetrics().height() * 11], Qt.Orientation.Vertical)
+
+    def _size_problems_dock(self) -> None:
+        """About eleven lines, never more than a third of the window: the form stays the main thing.
+
+        Done once the window is shown (a size asked for before that is ignored by the layout).
+        """
+        lines = self.fontMetrics().height() * 11
+        self.resizeDocks([self.problems_dock], [min(lines, max(self.height() // 3, 1))], Qt.Orientation.Vertical)
 
     def update_title(self) -> None:
         self.setWindowTitle(self.tr("{0}[*] — 政府信息公开工作年度报告").format(self.document_name()))

@@ -224,14 +224,22 @@ class Face:
             if self.glyph(char) is None:
                 raise OgiError("PDF_NO_GLYPH", char=char, codepoint=f"{ord(char):04X}", where=where)
 
+    def _drawable(self, char: str) -> tuple[str, float]:
+        """Glyph of ``char``; text is checked with a place before it is measured, so this is a
+        last line of defence that still speaks to the clerk instead of failing with a TypeError."""
+        found = self.glyph(char)
+        if found is None:
+            raise OgiError("PDF_NO_GLYPH", char=char, codepoint=f"{ord(char):04X}", where=text("PDF_WHERE_REPORT"))
+        return found
+
     def width(self, value: str, size: float) -> float:
-        return size * sum(self.glyph(c)[1] for c in value)
+        return size * sum(self._drawable(c)[1] for c in value)
 
     def runs(self, value: str) -> list[tuple[str, str]]:
         """Consecutive characters drawn by the same font: (font name, text)."""
         out: list[tuple[str, str]] = []
         for char in value:
-            name = self.glyph(char)[0]
+            name = self._drawable(char)[0]
             if out and out[-1][0] == name:
                 out[-1] = (name, out[-1][1] + char)
             else:

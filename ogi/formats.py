@@ -1,20 +1,21 @@
 """Report file formats as plug-ins: each module exposes ``FORMAT``; this registry picks by suffix.
 
-Adding a format is one module and one line in ``PLUGINS`` — readers and writers never
+Adding a format is one module and one entry in ``PLUGINS`` — readers and writers never
 branch on file types themselves.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .messages import OgiError
 from .safesave import reason
 
-PLUGINS = ("ogi.jsonio", "ogi.xlsx")
+PLUGINS = {".json": "ogi.jsonio", ".xlsx": "ogi.xlsx"}  # suffix → module exposing FORMAT
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,35 @@ class Format:
     write: Callable
 
 
-def registry() -> dict[str, Format]:
-    formats = {}
-    for name in PLUGINS:
-        fmt = importlib.import_module(name).FORMAT
-        formats[fmt.suffix] = fmt
-    return formats
+@cache
+def _load(suffix: str) -> Format:
+    fmt = importlib.import_module(PLUGINS[suffix]).FORMAT
+    if fmt.suffix != suffix:
+        raise RuntimeError(f"{PLUGINS[suffix]} declares {fmt.suffix}, registered for {suffix}")
+    return fmt
+
+
+class _Registry(Mapping):
+    """Suffix → Format. A plug-in is imported only when its format is used: opening a .json
+    report or printing one never pays for loading the spreadsheet library."""
+
+    def __getitem__(self, suffix: str) -> Format:
+        if suffix not in PLUGINS:
+            raise KeyError(suffix)
+        return _load(suffix)
+
+    def __contains__(self, suffix: object) -> bool:
+        return suffix in PLUGINS  # Mapping's default would import the plug-in
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PLUGINS)
+
+    def __len__(self) -> int:
+        return len(PLUGINS)
+
+
+def registry() -> Mapping[str, Format]:
+    return _Registry()
 
 
 def format_for(path: Path) -> Format:

@@ -11,6 +11,7 @@ Runs of Latin letters and digits (「2023」, 「0513-12345678」) are kept whol
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
 
 NO_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—·%‰℃,.;:?!)]}")
@@ -29,19 +30,18 @@ def _split_long(token: str, width: float, measure: Callable[[str], float]) -> li
     return list(token) if measure(token) > width else [token]
 
 
-def _legal(line: list[str], rest: list[str]) -> bool:
+def _legal(line: list[str], rest: deque[str]) -> bool:
     return not ((rest and rest[0][0] in NO_START) or (line and line[-1][-1] in NO_END))
 
 
-def _settle(line: list[str], rest: list[str]) -> None:
+def _settle(line: list[str], rest: deque[str]) -> None:
     """Push tokens from the end of ``line`` on to ``rest`` until the break is legal."""
     moved = 0
     while len(line) > 1 and not _legal(line, rest):
-        rest.insert(0, line.pop())
+        rest.appendleft(line.pop())
         moved += 1
     if not _legal(line, rest):  # a run of marks no break can fix: keep the greedy break
-        line.extend(rest[:moved])
-        del rest[:moved]
+        line.extend(rest.popleft() for _ in range(moved))
 
 
 def break_lines(text: str, width: float, measure: Callable[[str], float], first_width: float | None = None) -> list[str]:
@@ -50,17 +50,19 @@ def break_lines(text: str, width: float, measure: Callable[[str], float], first_
     ``measure(s)`` is the printed width of ``s`` (additive: no kerning across tokens). Breaks are greedy, then moved back as
     little as needed to obey the rules above. Always returns at least one line.
     """
-    pending = [t for tok in tokens(text) for t in _split_long(tok, width, measure)]
+    # A deque: a narrative may be one paragraph of a million characters (taking from the front of a
+    # list would make breaking it quadratic).
+    pending = deque(t for tok in tokens(text) for t in _split_long(tok, width, measure))
     lines: list[str] = []
     while pending:
         limit = first_width if (first_width is not None and not lines) else width
         while lines and len(pending) > 1 and pending[0] == " ":  # no space at the start of a wrapped line
-            pending.pop(0)
-        line: list[str] = [pending.pop(0)]
+            pending.popleft()
+        line: list[str] = [pending.popleft()]
         used = measure(line[0])
         while pending and used + measure(pending[0]) <= limit:
             used += measure(pending[0])
-            line.append(pending.pop(0))
+            line.append(pending.popleft())
         if pending:
             _settle(line, pending)
         lines.append("".join(line).rstrip(" ") if pending else "".join(line))

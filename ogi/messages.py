@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "PDF_SIGN_SIGNATURE": "签字：",
     "PDF_SIGN_DATE": "日期：　　　　年　　月　　日",
     "PDF_WHERE_TITLE": "标题",
+    "PDF_WHERE_REPORT": "报告",
     "PDF_WHERE_SECTION": "“{section}”",
     "PDF_WHERE_CELL": "{table}“{place}”",
     "PDF_WHERE_CLOSING": "落款",

@@ -23,7 +23,7 @@ from .layout import table_grid
 from .messages import text
 from .pdfflow import Band, paginate
 from .pdftable import TableLayout, draw_rows, layout_table
-from .pdftext import Typesetter
+from .pdftext import Typesetter, normalise, printable
 from .report import Report
 from .rules import Finding
 from .safesave import atomic_write
@@ -110,13 +110,15 @@ class ReportPdf:
         return out
 
     def meta(self, field: str) -> str:
-        return (self.report.meta.get(field) or "").strip()
+        return normalise(printable(self.report.meta.get(field) or "")).strip()  # one line on paper
 
     def title(self) -> str:
         """The title, with a line break after the agency when it does not fit on one line."""
         if self.options.title:
-            return self.options.title
-        agency, one_line = self.meta("agency"), report_title(self.report)
+            return printable(self.options.title)
+        agency = self.meta("agency")
+        one_line = self.form.report_title.format(agency=agency, year=self.meta("year"))
+        self.faces[S.TITLE.role].check(one_line, text("PDF_WHERE_TITLE"))
         if not agency or self.setter.width(S.TITLE, one_line) <= S.BLOCK_WIDTH:
             return one_line
         return self.form.report_title.format(agency=agency + "\n", year=self.meta("year"))
@@ -140,7 +142,7 @@ class ReportPdf:
         return bands
 
     def _paragraphs(self, style: S.TextStyle, value: str, where: str) -> list[Band]:
-        paragraphs = [p.strip(" \u3000\t\r") for p in value.split("\n")]
+        paragraphs = [p.strip(" \u3000\t") for p in printable(value).split("\n")]
         return [band for p in paragraphs if p for band in self._lines(style, p, where)]
 
     def _title(self) -> list[Band]:
@@ -175,20 +177,19 @@ class ReportPdf:
         where = text("PDF_WHERE_CELL", table=table.name, place=self.form.cells[cell.cell_id].place)
         invalid = self.report.invalid.get(cell.cell_id)
         value = self.report.value(cell.cell_id)
-        return (invalid.text if value is None and invalid else format_number(value)), where
+        return (printable(invalid.text) if value is None and invalid else format_number(value)), where
 
     def _closing(self) -> list[Band]:
         """落款 (§7.3.5.2): 署名右空二字, the date's first character two characters further right."""
         agency, date = self.meta("agency"), self._date(self.meta("date"))
         style, em = S.SIGNATURE, self.setter.em(S.SIGNATURE)
         right = S.BLOCK_WIDTH - S.SIGNATURE_RIGHT_CHARS * em
+        for value in (agency, date):
+            self.faces[style.role].check(value, text("PDF_WHERE_CLOSING"))
         a_w, d_w = self.setter.width(style, agency), self.setter.width(style, date)
         a_x = right - a_w
         d_x = min(a_x + S.DATE_SHIFT_CHARS * em, right - d_w)
         a_x = min(a_x, d_x - S.DATE_SHIFT_CHARS * em)
-        where = text("PDF_WHERE_CLOSING")
-        for value in (agency, date):
-            self.faces[style.role].check(value, where)
         bands = [Band(S.LINE_PITCH) for _ in range(S.SEAL_ROOM_LINES)]
         bands += [self._line(style, agency, x=max(a_x, 0.0), width=a_w), self._line(style, date, x=d_x, width=d_w)]
         for band in bands[:-1]:
@@ -240,7 +241,7 @@ class ReportPdf:
         for i, finding in enumerate(accepted, 1):
             where = text("PDF_WHERE_NOTE", place=finding.place)
             bands += self._lines(S.NOTE, text("PDF_NOTE_FINDING", number=i, message=finding.message), where)
-            bands += self._lines(S.NOTE, text("PDF_NOTE_TEXT", note=self.report.notes[finding.key].strip()), where)
+            bands += self._lines(S.NOTE, text("PDF_NOTE_TEXT", note=normalise(printable(self.report.notes[finding.key])).strip()), where)
         return bands
 
     # -- page furniture -------------------------------------------------------------------------

@@ -7,6 +7,8 @@ rules apply everywhere alike.
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import Faces
@@ -15,6 +17,22 @@ from .pdfstyle import TextStyle
 
 _EPSILON = 0.01  # pt: rounding must not push the 28th character of a full line over
 BOLD_STROKE = 0.035  # em: the stroke that thickens Song into a title face when no 小标宋 is installed
+
+
+_INVISIBLE = ("Cc", "Cf", "Cs")  # control, format (bidi marks, zero-width …) and lone surrogate code points
+
+
+def printable(value: str) -> str:
+    """What paper can show of ``value``: line ends unified, invisible controls left out.
+
+    Bidi marks, zero-width characters and control characters (a stray vertical tab pasted from
+    Word) have no glyph in any font and no meaning on paper; the saved report keeps them
+    unchanged. Every other character must have a glyph, or printing stops and names it.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value.isprintable():
+        return value
+    return "".join(c for c in value if c in "\n\t" or unicodedata.category(c) not in _INVISIBLE)
 
 
 def normalise(value: str) -> str:

@@ -18,3 +18,13 @@ def test_ARCH_import_contract_kept():
 def test_ARCH_core_imports_without_qt():
     code = "import sys, ogi.cli, ogi.checker, ogi.jsonio, ogi.formats; assert not any(m.startswith(('PySide6', 'gui')) for m in sys.modules)"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_ARCH_json_work_never_loads_the_spreadsheet_library():
+    """Format plug-ins load on use: checking or printing a .json report does not import openpyxl."""
+    code = (
+        "import sys; from ogi.formats import read_report, registry; "
+        "assert '.xlsx' in registry(); read_report('tests/data/seed-2023.json'); "
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)

@@ -39,3 +39,47 @@ def test_HOSTILE_TEXT_round_trip(tmp_path, form21, suffix, name):
     assert again.texts["overview"] == value
     assert again.meta["agency"] == value[:5000] and again.notes["T3-5/natural"] == value[:5000]
     assert again == report
+
+
+NO_GLYPH = {"emoji": "U+1F44D", "surrogate_like": "U+D7FF"}  # characters no bundled font can draw
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_HOSTILE_TEXT_printed_or_named(form21, name):
+    """Printing either works (formulas printed literally, controls and bidi marks left out) or
+    stops with one line naming the character the fonts lack — never a crash, never a silent gap."""
+    from ogi.messages import OgiError
+    from ogi.pdf import render_pdf
+
+    value = HOSTILE[name]
+    report = full_report(form21)
+    report.texts["overview"] = value
+    report.meta["agency"] = value[:200]
+    report.notes["T3-5/natural"] = value[:200]
+    if name in NO_GLYPH:
+        with pytest.raises(OgiError) as err:
+            render_pdf(report)
+        assert NO_GLYPH[name] in err.value.message and "\n" not in err.value.message
+    else:
+        assert render_pdf(report).startswith(b"%PDF-")
+
+
+def test_HOSTILE_TEXT_formula_printed_literally(form21):
+    import io
+
+    from pypdf import PdfReader
+
+    from ogi.pdf import render_pdf
+
+    report = full_report(form21)
+    report.texts["overview"] = HOSTILE["formula_eq"]
+    first = PdfReader(io.BytesIO(render_pdf(report))).pages[0].extract_text()
+    assert "=HYPERLINK" in "".join(first.split())
+
+
+def test_HOSTILE_TEXT_kinsoku_is_linear():
+    """A million-character paragraph breaks in linear time (it was quadratic: 134 s for a 10^6 narrative)."""
+    from ogi.kinsoku import break_lines
+
+    lines = break_lines("长" * 1_000_000, 28.0, len)
+    assert len(lines) == 1_000_000 // 28 + 1 and all(len(line) <= 28 for line in lines)
