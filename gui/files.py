@@ -121,17 +121,24 @@ class FileActions:
     def open_file(self, path: Path | str | None = None) -> bool:
         if not self.maybe_save():
             return False
-        path = Path(path) if path else self.ask_open_path(self.tr("打开报告"))
-        if path is None:
+        opened = self._read(path, self.tr("打开报告"))
+        if opened is None:
             return False
-        try:
-            report = read_report(path)
-        except OgiError as exc:
-            self.show_error(exc.message)
-            return False
+        path, report = opened
         self.set_document(self._new_document(report, path))
         self._remember(path)
         return True
+
+    def _read(self, path: Path | str | None, title: str):
+        """(path, report) of the file given or chosen; None after telling the clerk why it cannot be read."""
+        path = Path(path) if path else self.ask_open_path(title)
+        if path is None:
+            return None
+        try:
+            return path, read_report(path)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return None
 
     def save(self) -> bool:
         path = self.doc.path
@@ -164,14 +171,10 @@ class FileActions:
 
     def load_previous(self, path: Path | str | None = None) -> bool:
         """Last year's report: prefill 上年结转 (one undo step) and check against it (T3-5)."""
-        path = Path(path) if path else self.ask_open_path(self.tr("选择上一年度的报告"))
-        if path is None:
+        opened = self._read(path, self.tr("选择上一年度的报告"))
+        if opened is None:
             return False
-        try:
-            previous = read_report(path)
-        except OgiError as exc:
-            self.show_error(exc.message)
-            return False
+        path, previous = opened
         count = self.doc.carry_in(previous, path)
         self.statusBar().showMessage(self.tr("已载入上年报告 {0}，填入上年结转 {1} 个单元格").format(path.name, count), 8000)
         return True
