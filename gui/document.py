@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from ogi.checker import Checker
 from ogi.journal import JournalWriter, cells_entry, previous_entry, text_entry
 from ogi.report import Invalid, Report
-from ogi.rules import Finding
+from ogi.rules import Finding, carried_values
 from ogi.safesave import reason
 from ogi.schema import Number
 from ogi.values import parse
@@ -158,7 +158,7 @@ class Document(QObject):
         self._merge_generation += 1
 
     def fill_blanks(self, table: str) -> int:
-        blanks = [c for c in self.report.blank_cells(table) if not self.form.is_total(c) and c not in self.report.invalid]
+        blanks = self.report.blank_inputs(table)
         self.set_values(dict.fromkeys(blanks, 0), self.tr("空白单元格填为 0"))
         return len(blanks)
 
@@ -171,12 +171,7 @@ class Document(QObject):
         self.previous_path = Path(path) if path else None
         self.checker.set_previous(previous)
         self._journal(previous_entry(self.previous_path))
-        pairs = {}
-        for inst in self.form.instances:
-            if inst.rule.kind == "previous" and not self.form.is_total(inst.total) and inst.right[0] in previous.form.cells:
-                value = previous.value(inst.right[0])
-                if value is not None:
-                    pairs[inst.total] = value
+        pairs = carried_values(self.report, previous)
         self.set_values(pairs, self.tr("载入上年结转"))
         self._refresh_findings()
         self.previousChanged.emit()

@@ -120,9 +120,13 @@ class Report:
             return []
         return self.set(cell, None)
 
+    def blank_inputs(self, table: str | None = None) -> list[str]:
+        """Blank cells a clerk may fill: not totals (they compute), not unreadable text (kept to fix)."""
+        return [c for c in self.blank_cells(table) if c not in self.form.totals and c not in self.invalid]
+
     def fill_blanks(self, table: str | None = None) -> list[str]:
         """Enter 0 in every blank input cell (totals then compute); returns the filled cells."""
-        filled = [c for c in self.blank_cells(table) if c not in self.form.totals and c not in self.invalid]
+        filled = self.blank_inputs(table)
         for cell in filled:
             self._stored[cell] = 0
         self.recompute()

@@ -112,6 +112,19 @@ def _previous(inst: Instance, report: Report, previous: Report | None) -> list[F
     return [] if now == last else _failed(inst, now, last)
 
 
+def carried_values(report: Report, previous: Report) -> dict[str, Number]:
+    """This year's input cells that the form's previous-year rules pair with last year's report
+    (上年结转 ← 结转下年度继续办理), with last year's values: what "load last year" prefills."""
+    pairs = {}
+    for inst in report.form.instances:
+        if inst.rule.kind != "previous" or inst.total in report.form.totals or inst.right[0] not in previous.form.cells:
+            continue
+        value = previous.value(inst.right[0])
+        if value is not None:
+            pairs[inst.total] = value
+    return pairs
+
+
 def _type(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
     out = []
     for cell_id, bad in report.invalid.items():

@@ -25,9 +25,10 @@ def full_report(form: Form, seed: int = 0, year: int = 2023) -> Report:
     """A report with every cell, text and metadata field filled and every rule satisfied."""
     rng = random.Random(seed)
     report = Report(form)
+    checked = {inst.table for inst in form.instances if inst.table}  # tables whose figures must add up
     for cell in form.cells.values():
         if cell.id not in form.totals:
-            report.put(cell.id, _random_value(rng, cell.type, small=cell.table != "t2"))
+            report.put(cell.id, _random_value(rng, cell.type, small=cell.table in checked))
     report.recompute()
     _balance(report, rng)
     report.meta = {

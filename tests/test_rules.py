@@ -192,3 +192,11 @@ def test_incremental_matches_full_check(form21):
         if rng.random() < 0.1:
             checker.make_automatic(rng.choice(list(form21.totals)))
     assert checker.findings() == Checker(r.copy()).findings()
+
+
+def test_T3_5_carried_values_pair_last_years_carry_over(form21, form19):
+    from ogi.rules import carried_values
+
+    last = full_report(form19, seed=4, year=2020)
+    pairs = carried_values(Report(form21), last)
+    assert pairs == {f"t3.carried_in.{c}": last.value(f"t3.carried_over.{c}") for c in APPLICANTS}  # 总计 computes
