@@ -17,7 +17,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 
 from .formats import check_readable
 from .loader import load_form_for
-from .messages import OgiError, text
+from .messages import OgiError, shorten, text
 from .report import Invalid, Report
 from .safesave import reason
 from .schema import ValueType
@@ -110,12 +110,8 @@ def _check_labels(ident: Identity, cells: Cells, path: Path) -> None:
         found = _text_of(_raw(cells, place)[0])
         if found != place[2]:
             raise OgiError(
-                "XLSX_LAYOUT_CHANGED", file=path, cell=f"{place[0]}!{place[1]}", expected=_short(place[2]), found=_short(found)
+                "XLSX_LAYOUT_CHANGED", file=path, cell=f"{place[0]}!{place[1]}", expected=shorten(place[2], 30), found=shorten(found, 30)
             )
-
-
-def _short(value: str, limit: int = 30) -> str:
-    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def _read_meta(report: Report, ident: Identity, cells: Cells) -> None:
