@@ -17,13 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ogi.checker import Checker  # noqa: E402
 from ogi.loader import load_form  # noqa: E402
 from ogi.sample import full_report  # noqa: E402
+from tests.tools.childenv import percentile  # noqa: E402
 
 RUNS, EDITS, FULLS = 5, 2000, 200
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def one_run(form_id: str, seed: int) -> tuple[float, float, float, float]:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.tools.childenv import child_env, percentile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 RUNS, KEYS = 5, 400
 
@@ -90,18 +92,12 @@ import os; os._exit(0)
 """
 
 
-def _env(data: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    env["XDG_DATA_HOME"], env["XDG_CONFIG_HOME"] = str(data / "data"), str(data / "config")
-    return env
-
-
 def child(code: str, data: Path, *args: str) -> dict[str, float | str]:
     """Run a child in its own settings and data folders (a killed child leaves a recovery journal);
     returns the time from spawn to each line it prints (PAINTED, LOADED, PEAK_KB …)."""
     own = Path(tempfile.mkdtemp(dir=data))
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], env=_env(own), stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], env=child_env(own), stdout=subprocess.PIPE, text=True)
     seen: dict[str, float | str] = {}
     for line in proc.stdout:
         word, _, rest = line.strip().partition(" ")
@@ -111,11 +107,6 @@ def child(code: str, data: Path, *args: str) -> dict[str, float | str]:
     if "PAINTED" not in seen and "PEAK_KB" not in seen:
         raise SystemExit(f"child failed (exit {proc.returncode})")
     return seen
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def keystrokes(report_path: Path) -> tuple[float, float, float]:
@@ -170,7 +161,7 @@ def main() -> None:
               f"the full report shown at {loaded * 1000:.0f} ms ({loaded / bare:.2f}×)")
         peaks = [int(child(MEMORY, data, str(report))["PEAK_KB_text"]) / 1024 for _ in range(3)]
         print(f"peak memory with a full report open (median of 3): {statistics.median(peaks):.0f} MB RSS (goal ≤ 150 MB)")
-        os.environ.update(_env(data))
+        os.environ.update(child_env(data))
         runs = [keystrokes(report) for _ in range(RUNS)]
         print(f"keystroke → repainted totals and findings ({KEYS} keys × {RUNS} runs): "
               f"p50 {statistics.median(r[0] for r in runs):.2f} ms, p99 {statistics.median(r[1] for r in runs):.2f} ms (goal p99 ≤ 5 ms); "

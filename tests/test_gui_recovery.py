@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from ogi.report import Report
 from ogi.sample import full_report
 from tests import guikit
 from tests.guikit import ENTER, type_in
+from tests.tools.childenv import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,17 +66,11 @@ app.exec()
 isolated, make_window = guikit.isolated, guikit.make_window  # fixtures shared by the window tests
 
 
-def _child_env(tmp_path) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    env["XDG_DATA_HOME"], env["XDG_CONFIG_HOME"] = str(tmp_path / "data"), str(tmp_path / "config")
-    return env
-
-
 def _run_and_kill(tmp_path, source: Path) -> str:
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(source)], cwd=ROOT, env=_child_env(tmp_path), stdout=subprocess.PIPE, text=True
+        [sys.executable, str(script), str(source)], cwd=ROOT, env=child_env(tmp_path), stdout=subprocess.PIPE, text=True
     )
     state = ""
     try:

@@ -9,7 +9,6 @@ may have been journaled in the instant before the kill. Anything else is a lost 
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from ogi.jsonio import report_to_dict, write
 from ogi.loader import load_form
 from ogi.report import Report
 from ogi.sample import full_report
+from tests.tools.childenv import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,9 +55,8 @@ def run_trial(folder: Path, seed: int, max_seconds: float) -> tuple[str | None, 
     source = folder / "报告.json"
     initial = full_report(load_form("ogi-2021"), seed=seed)
     write(initial, source)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    env["XDG_DATA_HOME"], env["XDG_CONFIG_HOME"] = str(folder / "data"), str(folder / "config")
-    proc = subprocess.Popen([sys.executable, "-m", "tests.tools.edit_child", str(source), str(seed)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "tests.tools.edit_child", str(source), str(seed)], cwd=ROOT,
+                            env=child_env(folder),
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
     if proc.stdout.readline().strip() != "READY":
         proc.kill()
