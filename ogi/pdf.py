@@ -23,7 +23,7 @@ from .layout import table_grid
 from .messages import text
 from .pdfflow import Band, paginate
 from .pdftable import TableLayout, draw_rows, layout_table
-from .pdftext import Typesetter, normalise, printable
+from .pdftext import Typesetter, normalise
 from .report import Report
 from .rules import Finding
 from .safesave import atomic_write
@@ -110,15 +110,15 @@ class ReportPdf:
         return out
 
     def meta(self, field: str) -> str:
-        return normalise(printable(self.report.meta.get(field) or "")).strip()  # one line on paper
+        return normalise(self.report.meta.get(field) or "").strip()  # one line on paper
 
     def title(self) -> str:
         """The title, with a line break after the agency when it does not fit on one line."""
         if self.options.title:
-            return printable(self.options.title)
+            return self.options.title
         agency = self.meta("agency")
         one_line = self.form.report_title.format(agency=agency, year=self.meta("year"))
-        self.faces[S.TITLE.role].check(one_line, text("PDF_WHERE_TITLE"))
+        self.setter.check(S.TITLE, one_line, text("PDF_WHERE_TITLE"))
         if not agency or self.setter.width(S.TITLE, one_line) <= S.BLOCK_WIDTH:
             return one_line
         return self.form.report_title.format(agency=agency + "\n", year=self.meta("year"))
@@ -142,7 +142,7 @@ class ReportPdf:
         return bands
 
     def _paragraphs(self, style: S.TextStyle, value: str, where: str) -> list[Band]:
-        paragraphs = [p.strip(" \u3000\t") for p in printable(value).split("\n")]
+        paragraphs = [p.strip(" \u3000\t") for p in value.splitlines()]  # also \r, and \v/\f from Word
         return [band for p in paragraphs if p for band in self._lines(style, p, where)]
 
     def _title(self) -> list[Band]:
@@ -177,7 +177,7 @@ class ReportPdf:
         where = text("PDF_WHERE_CELL", table=table.name, place=self.form.cells[cell.cell_id].place)
         invalid = self.report.invalid.get(cell.cell_id)
         value = self.report.value(cell.cell_id)
-        return (printable(invalid.text) if value is None and invalid else format_number(value)), where
+        return (invalid.text if value is None and invalid else format_number(value)), where
 
     def _closing(self) -> list[Band]:
         """落款 (§7.3.5.2): 署名右空二字, the date's first character two characters further right."""
@@ -185,7 +185,7 @@ class ReportPdf:
         style, em = S.SIGNATURE, self.setter.em(S.SIGNATURE)
         right = S.BLOCK_WIDTH - S.SIGNATURE_RIGHT_CHARS * em
         for value in (agency, date):
-            self.faces[style.role].check(value, text("PDF_WHERE_CLOSING"))
+            self.setter.check(style, value, text("PDF_WHERE_CLOSING"))
         a_w, d_w = self.setter.width(style, agency), self.setter.width(style, date)
         a_x = right - a_w
         d_x = min(a_x + S.DATE_SHIFT_CHARS * em, right - d_w)
@@ -211,7 +211,7 @@ class ReportPdf:
         items[1:1] = [(text("PDF_SIGN_SIGNATURE"), "")]
         items.append((text("PDF_SIGN_DATE"), None))  # printed blanks: 日期：　　年　　月　　日
         for label, value in items:
-            self.faces[S.SIGNATURE.role].check(label + (value or ""), text("PDF_WHERE_SIGN_OFF"))
+            self.setter.check(S.SIGNATURE, label + (value or ""), text("PDF_WHERE_SIGN_OFF"))
         bands = [Band(S.LINE_PITCH, keep_with_next=True)]
         for i in range(0, len(items), 2):
             bands.append(Band(S.LINE_PITCH, self._field_row(S.SIGNATURE, items[i : i + 2]), keep_with_next=True))
@@ -241,7 +241,7 @@ class ReportPdf:
         for i, finding in enumerate(accepted, 1):
             where = text("PDF_WHERE_NOTE", place=finding.place)
             bands += self._lines(S.NOTE, text("PDF_NOTE_FINDING", number=i, message=finding.message), where)
-            bands += self._lines(S.NOTE, text("PDF_NOTE_TEXT", note=normalise(printable(self.report.notes[finding.key])).strip()), where)
+            bands += self._lines(S.NOTE, text("PDF_NOTE_TEXT", note=normalise(self.report.notes[finding.key]).strip()), where)
         return bands
 
     # -- page furniture -------------------------------------------------------------------------

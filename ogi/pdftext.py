@@ -36,8 +36,9 @@ def printable(value: str) -> str:
 
 
 def normalise(value: str) -> str:
-    """Text as printed: tabs as spaces, no line breaks (the caller splits paragraphs first)."""
-    return value.replace("\t", " ").replace("\r", "").replace("\n", " ")
+    """One line as printed: invisible controls left out, tabs and line ends as spaces (the caller
+    splits paragraphs first). Every measuring, checking and drawing method below applies it."""
+    return printable(value).replace("\t", " ").replace("\n", " ")
 
 
 class Typesetter:
@@ -56,9 +57,14 @@ class Typesetter:
 
     def width(self, style: TextStyle, value: str) -> float:
         """Printed width of ``value``, without the spacing after its last character."""
+        value = normalise(value)
         if not value:
             return 0.0
         return self.faces[style.role].width(value, style.size) + self.char_space(style) * (len(value) - 1)
+
+    def check(self, style: TextStyle, value: str, where: str) -> None:
+        """OgiError naming the first character of ``value`` that no face of ``style`` can draw."""
+        self.faces[style.role].check(normalise(value), where)
 
     def lines(self, style: TextStyle, value: str, width: float, where: str) -> list[str]:
         """``value`` broken into lines of ``width`` (first line indented by the style), glyphs checked."""
@@ -80,7 +86,7 @@ class Typesetter:
         reads 「商业/企业」 rather than 「商业企/业」.
         """
         lines = self.lines(style, value, width, where)
-        narrow = self.width(style, normalise(value)) / len(lines)
+        narrow = self.width(style, value) / len(lines)
         while len(lines) > 1 and narrow < width:
             even = self.lines(style, value, narrow, where)
             if len(even) <= len(lines):
@@ -101,6 +107,7 @@ class Typesetter:
         first: bool = False,
     ) -> None:
         """Draw one line in a box of ``width`` at ``x``; justified lines (not ``last``) fill the box."""
+        line = normalise(line)
         indent = style.indent * self.em(style) if first else 0.0
         natural, room = self.width(style, line), width - indent
         extra, left = 0.0, x + indent
