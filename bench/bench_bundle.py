@@ -4,7 +4,7 @@ reaches its first window no slower than from source).
 - size: the one-folder bundle's total (apparent bytes, as ``du -sb``; MiB = 2^20 bytes), by area, and the
   largest files;
 - start-up: a child process from spawn to the main window's first paint (``ogi-report --self-test
-  --first-paint FILE``, see gui.selftest), frozen vs ``python -m gui``, median of several runs each, and
+  --first-paint FILE``, see ogi_gui.selftest), frozen vs ``python -m gui``, median of several runs each, and
   the ratio; a one-file bundle too if given (it unpacks itself into a temporary folder at every start).
 
 Each run gets empty settings / data folders (XDG_CONFIG_HOME, XDG_DATA_HOME), so no recovery question
@@ -107,7 +107,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ogi-bench-bundle-") as tmp:
         bundle = args.dist or build(Path(tmp))
         sizes(bundle)
-        commands = {"source": [sys.executable, "-m", "gui"], "one-folder": [str(bundle / NAME)]}
+        commands = {"source": [sys.executable, "-m", "ogi_gui"], "one-folder": [str(bundle / NAME)]}
         if args.onefile:
             commands["one-file"] = [str(args.onefile)]
         median = start_times(commands, args.runs)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.checker import Checker  # noqa: E402
-from ogi.loader import load_form  # noqa: E402
-from ogi.sample import full_report  # noqa: E402
+from ogi.model.checker import Checker  # noqa: E402
+from ogi.model.loader import load_form  # noqa: E402
+from ogi.model.sample import full_report  # noqa: E402
 from tests.tools.childenv import percentile  # noqa: E402
 
 RUNS, EDITS, FULLS = 5, 2000, 200

@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ogi.formats import registry, write_report  # noqa: E402
-from ogi.jsonio import write  # noqa: E402
-from ogi.loader import load_form  # noqa: E402
-from ogi.sample import full_report  # noqa: E402
+from ogi.formats.jsonfile import write  # noqa: E402
+from ogi.model.loader import load_form  # noqa: E402
+from ogi.model.sample import full_report  # noqa: E402
 
 OGI_RUNS, OFFICE_RUNS = 7, 5
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def main() -> None:
         )
         print(f"ogi pdf  report.json : {ogi_json:.2f} s (median of {OGI_RUNS})")
         if ".xlsx" not in registry():
-            print("The Excel plug-in (ogi.xlsx) is not registered in ogi.formats.PLUGINS: no workbook to compare on.")
+            print("The Excel plug-in (ogi.formats.xlsx) is not registered in ogi.formats.PLUGINS: no workbook to compare on.")
             return
         book = folder / "report.xlsx"
         write_report(report, book)

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import QApplication
 LOAD = True
 app = QApplication(sys.argv)
 hook = FirstPaint()
-from gui.mainwindow import MainWindow
+from ogi_gui.mainwindow import MainWindow
 _show = MainWindow.show
 def show(self):
     global WINDOW
@@ -62,8 +62,8 @@ def show(self):
     app.installEventFilter(hook)
     _show(self)
 MainWindow.show = show
-import gui.app
-_, window = gui.app.build(["ogi-report", sys.argv[1]])
+import ogi_gui.app
+_, window = ogi_gui.app.build(["ogi-report", sys.argv[1]])
 def loaded():
     if window.started and window.doc.path is not None:
         print("LOADED", flush=True)
@@ -75,7 +75,7 @@ MEMORY = """
 import resource, sys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from gui.app import build
+from ogi_gui.app import build
 app, window = build(["ogi-report", sys.argv[1]])
 while not window.started:  # the file opens right after the first paint
     QTest.qWait(5)
@@ -112,11 +112,10 @@ def child(code: str, data: Path, *args: str) -> dict[str, float | str]:
 def keystrokes(report_path: Path) -> tuple[float, float, float]:
     """p50, p99 (ms, wall clock) from a key press in a cell to the repainted totals and findings, and
     the p99 of the CPU time this process spent on it (unaffected by other busy processes)."""
+    from ogi_gui.app import build
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-
-    from gui.app import build
 
     app, window = build(["ogi-report", str(report_path)])
     while not window.started:
@@ -143,9 +142,9 @@ def keystrokes(report_path: Path) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    from ogi.jsonio import write
-    from ogi.loader import load_form
-    from ogi.sample import full_report
+    from ogi.formats.jsonfile import write
+    from ogi.model.loader import load_form
+    from ogi.model.sample import full_report
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.loader import load_form  # noqa: E402
-from ogi.sample import full_report  # noqa: E402
-from ogi.xlsx import write  # noqa: E402
-from ogi.xlsx_read import read  # noqa: E402
-from ogi.xlsx_write import build  # noqa: E402
+from ogi.formats.xlsx import FORMAT as XLSX  # noqa: E402
+from ogi.formats.xlsx.read import read  # noqa: E402
+from ogi.formats.xlsx.write import build  # noqa: E402
+from ogi.model.loader import load_form  # noqa: E402
+from ogi.model.sample import full_report  # noqa: E402
 
 RUNS = 15
 GOAL_MS = 100
@@ -48,9 +48,9 @@ def measure(form_id: str, folder: Path) -> tuple[float, ...]:
     return (
         median_ms(lambda: build(report)),
         median_ms(lambda: wb.save(io.BytesIO())),
-        median_ms(lambda: write(report, path)),
+        median_ms(lambda: XLSX.write(report, path)),
         median_ms(lambda: read(path)),
-        median_ms(lambda: write(report, path), time.process_time),
+        median_ms(lambda: XLSX.write(report, path), time.process_time),
         median_ms(lambda: read(path), time.process_time),
     )
 

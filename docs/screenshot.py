@@ -22,14 +22,14 @@ def main() -> None:
 
     scratch = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"] = scratch, scratch  # no recent files, no recovery
+    from ogi_gui.app import setup_application
+    from ogi_gui.mainwindow import MainWindow
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import setup_application
-    from gui.mainwindow import MainWindow
-    from ogi.loader import load_form
-    from ogi.sample import full_report
+    from ogi.model.loader import load_form
+    from ogi.model.sample import full_report
 
     app = QApplication(sys.argv)
     setup_application(app, "zh_CN")

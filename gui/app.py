@@ -8,7 +8,6 @@ crash, then opens the window — with FILE if given.
 
 from __future__ import annotations
 
-import sys
 import traceback
 from pathlib import Path
 
@@ -108,7 +107,7 @@ def build(argv: list[str]) -> tuple[QApplication, object]:
     return app, window
 
 
-def _report_unexpected(kind, value, tb) -> None:
+def report_unexpected(kind, value, tb) -> None:
     """A defect must not vanish silently nor show the clerk a traceback: say it in Chinese, keep working.
     Every committed edit is already in the recovery journal, so nothing is lost even if the clerk quits."""
     traceback.print_exception(kind, value, tb)
@@ -119,18 +118,3 @@ def _report_unexpected(kind, value, tb) -> None:
         QCoreApplication.translate("App", "程序内部错误"),
         QCoreApplication.translate("App", "程序遇到了一个内部错误，刚才的操作可能没有完成。已确认的修改都已记入恢复记录。\n\n{0}").format(value),
     )
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
-    if "--self-test" in argv:  # the installation checks itself (gui.selftest): one line, exit code
-        from . import selftest
-
-        return selftest.run(argv)
-    app, window = build(argv)
-    sys.excepthook = _report_unexpected
-    return app.exec()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ogi.layout import VALUE
+from ogi.model.layout import VALUE
 
 from .tablemodel import CELL_ROLE, COLOURS, MARK_ROLE, STATE_ROLE
 

@@ -7,8 +7,8 @@ import datetime as _dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QSpinBox, QWidget
 
-from ogi.journal import Journal
-from ogi.loader import available_forms, load_form
+from ogi.formats.journal import Journal
+from ogi.model.loader import available_forms, load_form
 
 
 class NewReportDialog(QDialog):

@@ -12,13 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ogi.checker import Checker
-from ogi.journal import JournalWriter, cells_entry, previous_entry, text_entry
-from ogi.report import Invalid, Report
-from ogi.rules import Finding, carried_values
-from ogi.safesave import reason
-from ogi.schema import Number
-from ogi.values import parse
+from ogi.formats.journal import JournalWriter, cells_entry, previous_entry, text_entry
+from ogi.formats.safesave import reason
+from ogi.model.checker import Checker
+from ogi.model.report import Invalid, Report
+from ogi.model.rules import Finding, carried_values
+from ogi.model.schema import Number
+from ogi.model.values import parse
 
 from .marks import CellMark, marks_for
 
@@ -81,7 +81,7 @@ class Document(QObject):
             self._journal(cells_entry(self.report, list(states)))
 
     def apply_text(self, kind: str, key: str, value: str, journal: bool = True) -> None:
-        target = {"text": self.report.texts, "meta": self.report.meta, "note": self.report.notes}[kind]
+        target = self.report.strings(kind)
         if value:
             target[key] = value
         else:
@@ -97,7 +97,7 @@ class Document(QObject):
             self._timer.start()
 
     def text_value(self, kind: str, key: str) -> str:
-        return {"text": self.report.texts, "meta": self.report.meta, "note": self.report.notes}[kind].get(key, "")
+        return self.report.strings(kind).get(key, "")
 
     # -- keystroke preview ---------------------------------------------------------
     def preview(self, cell: str, raw: str) -> str | None:
@@ -180,7 +180,7 @@ class Document(QObject):
     # -- findings -----------------------------------------------------------------
     def _refresh_findings(self) -> None:
         self._findings = self.checker.findings()
-        marks = marks_for(self.form, self._findings, self.report.notes)
+        marks = marks_for(self._findings, self.report.notes)
         changed = [c for c in set(marks) | set(self._marks) if marks.get(c) != self._marks.get(c)]
         self._marks = marks
         if changed:

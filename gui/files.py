@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ogi.formats import read_report, registry, write_report
-from ogi.journal import Journal, replay, start_report
-from ogi.loader import load_form
-from ogi.messages import OgiError
-from ogi.report import Report
+from ogi.formats.journal import Journal, replay, start_report
+from ogi.model.loader import load_form
+from ogi.model.messages import OgiError
+from ogi.model.report import Report
 
 from . import recovery
 from .dialogs import NewReportDialog, ask_recover, ask_save_changes
@@ -68,8 +68,7 @@ class FileActions:
     def suggested_name(self) -> str:
         if self.doc.path:
             return self.doc.path.name
-        meta = self.doc.report.meta
-        title = self.doc.form.report_title.format(agency=meta.get("agency", ""), year=meta.get("year", ""))
+        title = self.doc.report.title()
         return "".join(ch for ch in title if ch not in '\\/:*?"<>|') + self.default_suffix()
 
     def document_name(self) -> str:
@@ -114,7 +113,9 @@ class FileActions:
         if choice is None:
             return False
         report = Report(load_form(choice[0]))
-        report.meta["year"] = str(choice[1])
+        year = report.form.meta_field("year")
+        if year is not None:
+            report.meta[year.id] = str(choice[1])
         self.set_document(self._new_document(report, None))
         return True
 

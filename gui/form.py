@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ogi.rules import Finding
+from ogi.model.rules import Finding
 
 from .document import Document
 from .tableview import ReportTableView
@@ -192,8 +192,7 @@ class ReportForm(QWidget):
         rect = view.visualRect(view.model().index_of(cell_id))
         centre = view.viewport().mapTo(self.scroll.widget(), rect.center())
         self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), rect.height())
-        cell = self.doc.form.cells[cell_id]
-        self.placeChanged.emit(f"{self.doc.form.tables[cell.table].name} {cell.place}")
+        self.placeChanged.emit(self.doc.form.place_of(cell_id))
 
     def eventFilter(self, obj, event) -> bool:
         if isinstance(obj, ReportTableView) and event.type() == QEvent.Type.FocusIn:
@@ -213,11 +212,7 @@ class ReportForm(QWidget):
                 return
             self.views[section].go_to(cell)
             return
-        if section == "meta":
-            key = next((m.id for m in self.doc.form.meta if m.label == finding.place), None)
-            field = self.fields.get(("meta", key or ""))
-        else:
-            field = self.fields.get(("text", section))
+        field = self.fields.get(("meta", finding.field or "")) if section == "meta" else self.fields.get(("text", section))
         if field is not None:
             self.scroll.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ogi.rules import Finding
-from ogi.schema import Form, Instance
+from ogi.model.rules import Finding
 
 _RANK = {"error": 0, "warning": 1, "accepted": 2}
 
@@ -25,34 +24,16 @@ class CellMark:
     messages: tuple[str, ...]
 
 
-_INSTANCES: dict[str, dict[str, Instance]] = {}  # by form id: hashing a whole Form per keystroke is slow
+def flagged_cells(finding: Finding) -> tuple[str, ...]:
+    """The cells a finding colours, as the rule kind decided; incomplete findings colour nothing."""
+    return () if finding.severity == "incomplete" else finding.flagged
 
 
-def instance_of(form: Form, finding: Finding) -> Instance | None:
-    """Per-item findings carry ``<instance key>/<item>``; plain ones the instance key."""
-    known = _INSTANCES.get(form.id)
-    if known is None:
-        known = _INSTANCES[form.id] = {inst.key: inst for inst in form.instances}
-    return known.get(finding.key) or known.get(finding.key.rsplit("/", 1)[0])
-
-
-def flagged_cells(form: Form, finding: Finding) -> tuple[str, ...]:
-    if finding.severity == "incomplete" or not finding.cells:
-        return ()
-    inst = instance_of(form, finding)
-    kind = inst.rule.kind if inst else ""
-    if kind in ("sum", "previous"):
-        return finding.cells[:1]
-    if kind in ("balance", "type"):
-        return finding.cells
-    return ()
-
-
-def marks_for(form: Form, findings: list[Finding], notes: dict[str, str]) -> dict[str, CellMark]:
+def marks_for(findings: list[Finding], notes: dict[str, str]) -> dict[str, CellMark]:
     found: dict[str, tuple[str, bool, list[str]]] = {}
     for f in findings:
         severity = "accepted" if f.severity == "warning" and notes.get(f.key) else f.severity
-        cells = list(flagged_cells(form, f))
+        cells = list(flagged_cells(f))
         if f.culprit and f.culprit not in cells:
             cells.append(f.culprit)
         for cell in cells:

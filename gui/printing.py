@@ -1,6 +1,6 @@
-"""导出 PDF, 打印预览 and 打印: always the pages of ogi.pdf, never a second layout in Qt.
+"""导出 PDF, 打印预览 and 打印: always the pages of ogi.outputs.pdf.render, never a second layout in Qt.
 
-The report is rendered once by the Qt-free core (ogi.pdf); preview and printing rasterise that
+The report is rendered once by the Qt-free core (ogi.outputs.pdf.render); preview and printing rasterise that
 PDF's own pages with QtPdf (PDFium, shipped in the PySide6 wheels) and paint them onto the
 QPrinter. QtPdf rather than poppler: it is there on Windows and inside the PyInstaller bundle,
 where no pdftoppm exists. The preview is Qt's own QPrintPreviewDialog (zoom, page list, page
@@ -23,15 +23,15 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from ogi.fonts import FontSet
-from ogi.pdf import PdfOptions, ReportPdf, report_title
-from ogi.report import Report
-from ogi.rules import Finding
-from ogi.safesave import atomic_write
+from ogi.formats.safesave import atomic_write
+from ogi.model.report import Report
+from ogi.model.rules import Finding
+from ogi.outputs.pdf.fonts import FontSet
+from ogi.outputs.pdf.render import PdfOptions, ReportPdf, report_title
 
 PREVIEW_DPI = 150  # the preview records every page as an image: enough to read, light on memory
 PRINT_DPI = 300  # sharp text on paper without 1200-dpi page images
-SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.fonts); empty: automatic
+SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.outputs.pdf.fonts); empty: automatic
 SETTING_SIGN_OFF = "print/sign_off"  # print the sign-off block (单位负责人签字 …)
 SETTING_FOLDER = "print/folder"  # where the last PDF was saved
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ogi.rules import Finding
+from ogi.model.rules import Finding
 
 from .document import Document
 from .tablemodel import COLOURS

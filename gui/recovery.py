@@ -1,6 +1,6 @@
 """Where recovery journals live and which ones are orphans (their window died).
 
-The journal format and replay are Qt-free (``ogi.journal``); this is the thin Qt part: the
+The journal format and replay are Qt-free (``ogi.formats.journal``); this is the thin Qt part: the
 user's data folder (QStandardPaths.AppDataLocation) and a QLockFile beside each live
 journal, so a second window never offers to "recover" a journal that is still being written,
 while a journal whose process was killed (stale lock) is found at the next start.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
-from ogi.journal import Journal, JournalWriter, header, read_journal
-from ogi.messages import OgiError
+from ogi.formats.journal import Journal, JournalWriter, header, read_journal
+from ogi.model.messages import OgiError
 
 SUFFIX = ".jsonl"
 

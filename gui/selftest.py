@@ -2,7 +2,7 @@
 
 Run by CI on the frozen bundle (a module PyInstaller did not see, a missing Qt plug-in, font,
 translation or ICU item fails the build, not a clerk) and by a clerk or an IT person on an office
-PC. The core part (forms, rules, workbook and JSON round trips, PDF) is ``ogi.selftest.run_core``;
+PC. The core part (forms, rules, workbook and JSON round trips, PDF) is ``ogi.cli.selftest.run_core``;
 this adds what only the Qt layer can prove: the window opens on a full report with the bundled
 Chinese font and paints something, the lazily imported printing module loads, QtPdf rasterises
 a PDF page and QPrinter prints it to a file, and the ICU services Qt uses (pinyin collation,
@@ -45,7 +45,7 @@ def run(argv: list[str]) -> int:
     start = time.perf_counter()
     show = "--show" in argv
     try:
-        from ogi.selftest import run_core
+        from ogi.cli.selftest import run_core
 
         core = run_core()
         _check_version()
@@ -81,9 +81,8 @@ def _check_version() -> None:
 
 def check_gui(argv: list[str], show: bool) -> str:
     """The Qt part; returns its summary (window size, UI font, printed pages)."""
+    from ogi_gui.app import register_font, setup_application
     from PySide6.QtWidgets import QApplication
-
-    from gui.app import register_font, setup_application
 
     platform = [] if show or os.environ.get("QT_QPA_PLATFORM") else ["-platform", "offscreen"]
     app = QApplication.instance() or QApplication([argv[0] if argv else "ogi-report", *platform])
@@ -130,8 +129,8 @@ def _check_plugins() -> None:
 
 def _check_window(app) -> str:
     """The main window on a full report paints a non-blank picture."""
-    from ogi.loader import load_form
-    from ogi.sample import full_report
+    from ogi.model.loader import load_form
+    from ogi.model.sample import full_report
 
     from .mainwindow import MainWindow
 
@@ -163,15 +162,15 @@ def _colours(image, step: int = 7) -> int:
 
 
 def _check_printing() -> int:
-    """gui.printing (imported by name in the window, so easy to miss when freezing) prints a PDF to a file."""
+    """ogi_gui.printing (imported by name in the window, so easy to miss when freezing) prints a PDF to a file."""
     import importlib
 
-    from ogi.checker import Checker
-    from ogi.loader import load_form
-    from ogi.pdf import render_pdf
-    from ogi.sample import full_report
+    from ogi.model.checker import Checker
+    from ogi.model.loader import load_form
+    from ogi.model.sample import full_report
+    from ogi.outputs.pdf.render import render_pdf
 
-    printing = importlib.import_module("gui.printing")
+    printing = importlib.import_module("ogi_gui.printing")
     report = full_report(load_form("ogi-2021"), seed=1)
     pdf = render_pdf(report, Checker(report).findings())
     pages = printing.PdfPages(pdf)

@@ -1,6 +1,6 @@
 """A statutory table as a Qt model: an adapter over the Report, never a copy of it.
 
-Rows and columns are those of ``ogi.layout.table_grid`` — the official table itself, label
+Rows and columns are those of ``ogi.model.layout.table_grid`` — the official table itself, label
 cells included — so the view can merge the label cells with setSpan and look like the paper
 form. Data is read from the Document on demand; edits are handed back to it.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ogi.layout import VALUE, GridCell, table_grid
-from ogi.values import format_number
+from ogi.model.layout import VALUE, GridCell, table_grid
+from ogi.model.values import format_number
 
 from .document import Document
 
@@ -149,7 +149,7 @@ class TableModel(QAbstractTableModel):
 
     def _tooltip(self, cell_id: str) -> str:
         cell = self.doc.form.cells[cell_id]
-        lines = [f"{self.doc.form.tables[cell.table].name} {cell.place}"]
+        lines = [self.doc.form.place_of(cell.id)]
         state = self.state(cell_id)
         if state == "computed":
             lines.append(self.tr("自动合计（输入数值可改为手工填写）"))

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QMenu, QTableView
 
-from ogi.layout import VALUE
-from ogi.report import Invalid
+from ogi.model.layout import VALUE
+from ogi.model.report import Invalid
 
 from .delegate import TEXT_FLAGS, CellDelegate, label_padding
 from .document import Document

@@ -14,14 +14,14 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="session")
 def form21():
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     return load_form("ogi-2021")
 
 
 @pytest.fixture(scope="session")
 def form19():
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     return load_form("ogi-2019")
 
@@ -29,6 +29,6 @@ def form19():
 @pytest.fixture()
 def seed():
     """The published 2023 report of 南通市海门区住房建设服务中心, typed in as published."""
-    from ogi.jsonio import read
+    from ogi.formats.jsonfile import read
 
     return read(DATA / "seed-2023.json")

@@ -17,7 +17,7 @@ def isolated(tmp_path, monkeypatch, qapp):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     if not _SETUP:
-        from gui.app import setup_application
+        from ogi_gui.app import setup_application
 
         setup_application(qapp, "zh_CN")
         _SETUP.append(True)
@@ -27,7 +27,7 @@ def isolated(tmp_path, monkeypatch, qapp):
 @pytest.fixture()
 def make_window(isolated, qtbot):
     """A factory: make_window(report=None, path=None) → a shown MainWindow with recorded errors."""
-    from gui.mainwindow import MainWindow
+    from ogi_gui.mainwindow import MainWindow
 
     def make(report=None, path=None, journaling=True):
         window = MainWindow(report, path, journaling=journaling)
@@ -43,7 +43,7 @@ def make_window(isolated, qtbot):
 
 
 def editor_of(view):
-    from gui.delegate import CellEditor
+    from ogi_gui.delegate import CellEditor
 
     editors = [e for e in view.viewport().findChildren(CellEditor) if e.isVisible()]
     return editors[0] if editors else None

@@ -23,8 +23,8 @@ def test_CLI_seed_checks_clean_with_missing_listed():
 
 
 def test_CLI_errors_first_and_exit_1(tmp_path, form21):
-    from ogi.jsonio import write
-    from ogi.sample import full_report
+    from ogi.formats.jsonfile import write
+    from ogi.model.sample import full_report
 
     r = full_report(form21)
     r.set("t3.total.natural", r.value("t3.total.natural") + 6)
@@ -40,8 +40,8 @@ def test_CLI_errors_first_and_exit_1(tmp_path, form21):
 
 
 def test_CLI_previous_year_warning_exit_0(tmp_path, form21, form19):
-    from ogi.jsonio import write
-    from ogi.sample import full_report
+    from ogi.formats.jsonfile import write
+    from ogi.model.sample import full_report
 
     this, last = full_report(form21, seed=1), full_report(form19, seed=2, year=2022)
     write(this, tmp_path / "this.json")

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from ogi.formats import read_report, write_report
-from ogi.jsonio import dumps
-from ogi.report import Invalid
-from ogi.sample import full_report
+from ogi.formats.jsonfile import dumps
+from ogi.model.report import Invalid
+from ogi.model.sample import full_report
 from tests.conftest import DATA
 
 

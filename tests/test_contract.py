@@ -16,7 +16,7 @@ def test_ARCH_import_contract_kept():
 
 
 def test_ARCH_core_imports_without_qt():
-    code = "import sys, ogi.cli, ogi.checker, ogi.jsonio, ogi.formats; assert not any(m.startswith(('PySide6', 'gui')) for m in sys.modules)"
+    code = "import sys, ogi.cli.main, ogi.model.checker, ogi.formats.jsonfile, ogi.formats; assert not any(m.startswith(('PySide6', 'ogi_gui')) for m in sys.modules)"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 
 

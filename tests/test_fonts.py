@@ -6,12 +6,12 @@ import sys
 
 import pytest
 
-from ogi import fonts
-from ogi.fonts import Faces, FontSet, system_font_dirs, unusable
-from ogi.messages import OgiError, text
+from ogi.model.messages import OgiError, text
+from ogi.model.sample import full_report
+from ogi.outputs.pdf import fonts
+from ogi.outputs.pdf.fonts import Faces, FontSet, system_font_dirs, unusable
+from ogi.outputs.pdf.render import PdfOptions, render_pdf
 from ogi.paths import fonts_dir
-from ogi.pdf import PdfOptions, render_pdf
-from ogi.sample import full_report
 
 UMING, WQY = fonts_dir() / "uming.ttc", fonts_dir() / "wqy-microhei.ttc"
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ogi.jsonio import write
-from ogi.sample import full_report
+from ogi.formats.jsonfile import write
+from ogi.model.sample import full_report
 from tests import guikit
 
 isolated, make_window = guikit.isolated, guikit.make_window  # fixtures shared by the window tests
@@ -22,7 +22,7 @@ TS = ROOT / "resources" / "translations" / "ogi_en.ts"
 
 
 def test_WIN_bundled_cjk_font_is_the_ui_font(isolated, qapp):
-    from gui.app import register_font
+    from ogi_gui.app import register_font
 
     family = register_font(qapp)
     assert family and family in QFontDatabase.families()
@@ -37,7 +37,7 @@ def test_WIN_qt_dialogs_in_chinese(isolated, qtbot):
 
 
 def test_WIN_english_translation_ships(make_window, qapp):
-    from gui.app import install_translators
+    from ogi_gui.app import install_translators
 
     translators = install_translators(qapp, "en")
     try:
@@ -69,7 +69,7 @@ def test_WIN_every_string_in_the_catalogue_translated(tmp_path):
 
 
 def test_WIN_language_setting(isolated):
-    from gui.app import language
+    from ogi_gui.app import language
 
     assert language("en") == "en" and language("zh_CN") == "zh_CN"
     QSettings().setValue("language", "en")
@@ -77,7 +77,7 @@ def test_WIN_language_setting(isolated):
 
 
 def test_WIN_start_with_file_opens_it(isolated, form21, qtbot, tmp_path):
-    from gui.app import build
+    from ogi_gui.app import build
 
     QSettings().setValue("language", "zh_CN")
     path = tmp_path / "报告.json"
@@ -92,19 +92,26 @@ def test_WIN_start_with_file_opens_it(isolated, form21, qtbot, tmp_path):
 
 def test_WIN_binding_refcount_defect_neutralised(make_window, form21, qtbot):
     """PySide6 6.12.0 drops references to None/True per void call and emit; on Python < 3.12 that
-    aborted the window after a few hundred edits or repaints. gui.compat makes them immortal."""
+    aborted the window after a few hundred edits or repaints. ogi_gui.compat makes them immortal."""
     import sys
 
-    from gui import compat
-    from ogi.sample import full_report
+    from ogi_gui import compat
+
+    from ogi.model.sample import full_report
 
     window = make_window(full_report(form21))
     view = window.form.views["t3"]
     editor = guikit.type_in(qtbot, view, "t3.new.natural", "1")
+    singletons = (None, True, False)
+    before = [sys.getrefcount(s) for s in singletons]
     for _ in range(300):
         qtbot.keyClick(editor, Qt.Key.Key_5)
         qtbot.keyClick(editor, Qt.Key.Key_Backspace)
         view.viewport().repaint()
-    if compat._drops():
-        assert sys.version_info < (3, 12) and compat.DEFECT_FOUND
-        assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > compat.HEADROOM // 2
+    lost = max(b - sys.getrefcount(s) for b, s in zip(before, singletons, strict=True))
+    # Either this binding keeps the counts (no work-around applied, none needed), or compat found the
+    # defect on this interpreter and made the singletons immortal; never a silent drop towards an abort.
+    assert lost < 200 or compat.DEFECT_FOUND, f"None/True/False lost {lost} references in 300 edits"
+    assert not compat.DEFECT_FOUND or sys.version_info < (3, 12)
+    if compat.DEFECT_FOUND:
+        assert min(sys.getrefcount(s) for s in singletons) > compat.HEADROOM // 2

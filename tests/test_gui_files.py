@@ -6,13 +6,14 @@ import datetime as _dt
 import sys
 import types
 
+import ogi_gui
 import pytest
 from PySide6.QtCore import Qt
 
 from ogi.formats import registry
-from ogi.jsonio import read, write
-from ogi.report import Report
-from ogi.sample import full_report
+from ogi.formats.jsonfile import read, write
+from ogi.model.report import Report
+from ogi.model.sample import full_report
 from tests import guikit
 from tests.guikit import ENTER, type_in
 
@@ -40,7 +41,7 @@ def test_WIN_save_reopen_json_equal(make_window, form21, qtbot, tmp_path):
 
 def test_WIN_save_reopen_xlsx(make_window, form21, qtbot, tmp_path):
     if ".xlsx" not in registry():
-        pytest.skip("the Excel format plug-in (ogi.xlsx) is not registered in ogi.formats.PLUGINS yet")
+        pytest.skip("the Excel format plug-in (ogi.formats.xlsx) is not registered in ogi.formats.PLUGINS yet")
     window = make_window(full_report(form21))
     _edited(window, qtbot)
     path = tmp_path / "报告.xlsx"
@@ -78,7 +79,7 @@ def test_WIN_save_failure_shows_error_keeps_modified(make_window, form21, qtbot,
 
 
 def test_WIN_new_report_dialog_defaults(isolated, qtbot):
-    from gui.dialogs import NewReportDialog
+    from ogi_gui.dialogs import NewReportDialog
 
     dialog = NewReportDialog()
     qtbot.addWidget(dialog)
@@ -124,11 +125,12 @@ def test_WIN_load_last_year_carries_over_one_undo(make_window, form21, tmp_path)
 
 def test_WIN_printing_actions_call_gui_printing(make_window, form21, monkeypatch, tmp_path):
     calls = []
-    fake = types.ModuleType("gui.printing")
+    fake = types.ModuleType("ogi_gui.printing")
     fake.export_pdf = lambda parent, report, findings: calls.append(("pdf", report, findings)) or tmp_path / "r.pdf"
     fake.print_preview = lambda parent, report, findings: calls.append(("preview", report, findings))
     fake.print_report = lambda parent, report, findings: calls.append(("print", report, findings))
-    monkeypatch.setitem(sys.modules, "gui.printing", fake)
+    monkeypatch.setitem(sys.modules, "ogi_gui.printing", fake)
+    monkeypatch.setattr(ogi_gui, "printing", fake, raising=False)  # `from . import printing` reads the package
     window = make_window(full_report(form21))
     window.act_pdf.trigger()
     window.act_preview.trigger()

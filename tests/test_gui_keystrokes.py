@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from ogi.report import Report
+from ogi.model.report import Report
 from tests import guikit
 from tests.guikit import ENTER, commit_ime, editor_of, type_in
 

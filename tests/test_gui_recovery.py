@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ogi.jsonio import dumps, write
-from ogi.report import Report
-from ogi.sample import full_report
+from ogi.formats.jsonfile import dumps, write
+from ogi.model.report import Report
+from ogi.model.sample import full_report
 from tests import guikit
 from tests.guikit import ENTER, type_in
 from tests.tools.childenv import child_env
@@ -24,9 +24,9 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui.app import setup_application
-from gui.mainwindow import MainWindow
-from ogi.jsonio import dumps
+from ogi_gui.app import setup_application
+from ogi_gui.mainwindow import MainWindow
+from ogi.formats.jsonfile import dumps
 
 app = QApplication([])
 setup_application(app, "zh_CN")
@@ -103,7 +103,7 @@ def test_WIN_crash_recovery_restores_every_committed_edit(make_window, form21, t
 
 
 def test_WIN_normal_close_and_save_remove_journal(make_window, form21, qtbot, tmp_path):
-    from gui import recovery
+    from ogi_gui import recovery
 
     window = make_window(Report(form21))
     type_in(qtbot, window.form.views["t3"], "t3.new.natural", "3", end=ENTER)
@@ -118,7 +118,7 @@ def test_WIN_normal_close_and_save_remove_journal(make_window, form21, qtbot, tm
 
 
 def test_WIN_live_journal_not_offered_discard_removes(make_window, form21, qtbot):
-    from gui import recovery
+    from ogi_gui import recovery
 
     window = make_window(Report(form21))
     type_in(qtbot, window.form.views["t3"], "t3.new.natural", "3", end=ENTER)

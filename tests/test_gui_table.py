@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ogi.report import Report
-from ogi.sample import full_report
+from ogi.model.report import Report
+from ogi.model.sample import full_report
 from tests import guikit
 from tests.guikit import ENTER, ESC, TAB, clipboard, commit_ime, editor_of, type_in
 
@@ -201,7 +201,7 @@ def test_WIN_fill_blanks_one_undo(blank):
 
 
 def test_WIN_error_cell_coloured_culprit_marked(make_window, form21, qtbot):
-    from gui.tablemodel import COLOURS
+    from ogi_gui.tablemodel import COLOURS
 
     window = make_window(full_report(form21))
     view = window.form.views["t3"]
@@ -231,7 +231,7 @@ def test_WIN_problems_click_jumps(make_window, form21, qtbot):
 
 
 def test_WIN_note_on_warning_saved(make_window, form21, tmp_path):
-    from ogi.jsonio import read
+    from ogi.formats.jsonfile import read
 
     window = make_window(full_report(form21))
     previous = full_report(form21, seed=5)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ogi.formats import read_report, registry, write_report
-from ogi.sample import full_report
+from ogi.model.sample import full_report
 
 HOSTILE = {
     "formula_eq": "=HYPERLINK(\"http://x\",\"点我\")",
@@ -48,8 +48,8 @@ NO_GLYPH = {"emoji": "U+1F44D", "surrogate_like": "U+D7FF"}  # characters no bun
 def test_HOSTILE_TEXT_printed_or_named(form21, name):
     """Printing either works (formulas printed literally, controls and bidi marks left out) or
     stops with one line naming the character the fonts lack — never a crash, never a silent gap."""
-    from ogi.messages import OgiError
-    from ogi.pdf import render_pdf
+    from ogi.model.messages import OgiError
+    from ogi.outputs.pdf.render import render_pdf
 
     value = HOSTILE[name]
     report = full_report(form21)
@@ -69,7 +69,7 @@ def test_HOSTILE_TEXT_formula_printed_literally(form21):
 
     from pypdf import PdfReader
 
-    from ogi.pdf import render_pdf
+    from ogi.outputs.pdf.render import render_pdf
 
     report = full_report(form21)
     report.texts["overview"] = HOSTILE["formula_eq"]
@@ -79,7 +79,7 @@ def test_HOSTILE_TEXT_formula_printed_literally(form21):
 
 def test_HOSTILE_TEXT_kinsoku_is_linear():
     """A million-character paragraph breaks in linear time (it was quadratic: 134 s for a 10^6 narrative)."""
-    from ogi.kinsoku import break_lines
+    from ogi.outputs.pdf.kinsoku import break_lines
 
     lines = break_lines("长" * 1_000_000, 28.0, len)
     assert len(lines) == 1_000_000 // 28 + 1 and all(len(line) <= 28 for line in lines)

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from ogi.journal import JournalWriter, cells_entry, header, previous_entry, read_journal, replay, start_report, text_entry
-from ogi.jsonio import write
-from ogi.messages import OgiError
-from ogi.report import Invalid, Report
+from ogi.formats.journal import JournalWriter, cells_entry, header, previous_entry, read_journal, replay, start_report, text_entry
+from ogi.formats.jsonfile import write
+from ogi.model.messages import OgiError
+from ogi.model.report import Invalid, Report
 
 
 def _edit_and_journal(report: Report, writer: JournalWriter) -> None:

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from ogi.jsonio import dumps, read, write
-from ogi.messages import OgiError
-from ogi.sample import full_report
+from ogi.formats.jsonfile import dumps, read, write
+from ogi.model.messages import OgiError
+from ogi.model.sample import full_report
 
 
 @pytest.mark.parametrize("form_id", ["ogi-2021", "ogi-2019"])
 @pytest.mark.parametrize("seed_no", range(5))
 def test_JSON_round_trip(tmp_path, form_id, seed_no):
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     report = full_report(load_form(form_id), seed=seed_no)
     report.set("t3.new.total", report.value("t3.new.total"))  # an entered total

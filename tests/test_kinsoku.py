@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ogi.kinsoku import NO_END, NO_START, break_lines, line_ok
+from ogi.outputs.pdf.kinsoku import NO_END, NO_START, break_lines, line_ok
 
 
 def width_of(s: str) -> float:

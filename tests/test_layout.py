@@ -1,6 +1,6 @@
 """GRID: the official tables as merged-cell grids, as printed on the paper form."""
 
-from ogi.layout import CORNER, ROW, VALUE, table_grid
+from ogi.model.layout import CORNER, ROW, VALUE, table_grid
 
 
 def _covered(grid):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ogi.loader import available_forms, load_form, load_form_file
-from ogi.messages import OgiError
+from ogi.model.loader import available_forms, load_form, load_form_file
+from ogi.model.messages import OgiError
 
 
 def test_FORM_both_editions_load(form21, form19):
@@ -130,7 +130,7 @@ def test_FORM_unknown_edition():
 
 def test_FORM_new_edition_is_data_only(tmp_path, monkeypatch):
     """A copy of the 2021 file under a new id loads and checks with no code change."""
-    import ogi.loader as loader
+    import ogi.model.loader as loader
 
     forms = tmp_path / "forms"
     forms.mkdir()
@@ -138,8 +138,8 @@ def test_FORM_new_edition_is_data_only(tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "FORMS_DIR", forms)
     loader.load_form.cache_clear()
     try:
-        from ogi.checker import Checker
-        from ogi.sample import full_report
+        from ogi.model.checker import Checker
+        from ogi.model.sample import full_report
 
         assert Checker(full_report(load_form("ogi-2099"))).findings() == []
     finally:

@@ -11,14 +11,14 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from ogi import pdfstyle as S
-from ogi.checker import Checker
-from ogi.jsonio import read, write
-from ogi.kinsoku import NO_START
-from ogi.layout import VALUE, table_grid
-from ogi.pdf import PdfOptions, ReportPdf, render_pdf
-from ogi.sample import full_report
-from ogi.values import format_number
+from ogi.formats.jsonfile import read, write
+from ogi.model.checker import Checker
+from ogi.model.layout import VALUE, table_grid
+from ogi.model.sample import full_report
+from ogi.model.values import format_number
+from ogi.outputs.pdf import style as S
+from ogi.outputs.pdf.kinsoku import NO_START
+from ogi.outputs.pdf.render import PdfOptions, ReportPdf, render_pdf
 from tests.conftest import DATA
 
 A4 = (595.28, 841.89)
@@ -44,7 +44,7 @@ def row_strings(report):
 @pytest.fixture(scope="module")
 def printed(request):
     """Full reports of both editions (and the seed), rendered once for the module."""
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     reports = {form_id: full_report(load_form(form_id)) for form_id in ("ogi-2021", "ogi-2019")}
     reports["seed"] = read(DATA / "seed-2023.json")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ogi import pdfstyle as S
-from ogi.layout import table_grid
-from ogi.pdf import PdfOptions, ReportPdf
-from ogi.pdfflow import Band, paginate
-from ogi.pdftable import _bands, layout_table
-from ogi.sample import full_report
+from ogi.model.layout import table_grid
+from ogi.model.sample import full_report
+from ogi.outputs.pdf import style as S
+from ogi.outputs.pdf.flow import Band, paginate
+from ogi.outputs.pdf.render import PdfOptions, ReportPdf
+from ogi.outputs.pdf.table import _bands, layout_table
 
 
 def test_PDF_L1_keep_with_next_moves_a_heading_to_the_next_page():
@@ -41,7 +41,7 @@ def test_PDF_L3_bands_never_cut_a_merged_cell_or_a_header(form21, form19):
 
 @pytest.mark.parametrize("form_id", ["ogi-2021", "ogi-2019"])
 def test_PDF_L4_tables_fill_the_text_block_and_fit_a_page(form_id):
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     report = full_report(load_form(form_id))
     renderer = ReportPdf(report, None, PdfOptions())

@@ -7,13 +7,13 @@ from pypdf import PdfReader
 
 pytest.importorskip("PySide6.QtPdf")
 
+from ogi_gui import printing  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget  # noqa: E402
 
-from gui import printing  # noqa: E402
-from ogi.checker import Checker  # noqa: E402
-from ogi.pdf import render_pdf  # noqa: E402
-from ogi.sample import full_report  # noqa: E402
+from ogi.model.checker import Checker  # noqa: E402
+from ogi.model.sample import full_report  # noqa: E402
+from ogi.outputs.pdf.render import render_pdf  # noqa: E402
 from tests import guikit  # noqa: E402
 
 isolated = guikit.isolated  # settings under tmp_path, the application set up in Chinese

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ogi.checker import Checker
-from ogi.report import Invalid, Report
-from ogi.sample import full_report
+from ogi.model.checker import Checker
+from ogi.model.report import Invalid, Report
+from ogi.model.sample import full_report
 
 APPLICANTS = ["natural", "business", "research", "charity", "legal", "other"]
 
@@ -195,7 +195,7 @@ def test_incremental_matches_full_check(form21):
 
 
 def test_T3_5_carried_values_pair_last_years_carry_over(form21, form19):
-    from ogi.rules import carried_values
+    from ogi.model.rules import carried_values
 
     last = full_report(form19, seed=4, year=2020)
     pairs = carried_values(Report(form21), last)

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from ogi import safesave
-from ogi.messages import OgiError
-from ogi.safesave import atomic_write, backup_path
+from ogi.formats import safesave
+from ogi.formats.safesave import atomic_write, backup_path
+from ogi.model.messages import OgiError
 
 
 def test_SAVE_replaces_and_keeps_backup(tmp_path):

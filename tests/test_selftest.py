@@ -27,7 +27,7 @@ def _isolated_env(tmp_path: Path) -> dict:
 
 @pytest.mark.slow
 def test_BUNDLE_self_test_from_source_passes_in_one_line(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "gui", "--self-test"], cwd=tmp_path, env=_isolated_env(tmp_path),
+    done = subprocess.run([sys.executable, "-m", "ogi_gui", "--self-test"], cwd=tmp_path, env=_isolated_env(tmp_path),
                           capture_output=True, text=True, timeout=180)
     lines = done.stdout.splitlines()
     assert done.returncode == 0, done.stdout + done.stderr
@@ -37,61 +37,62 @@ def test_BUNDLE_self_test_from_source_passes_in_one_line(tmp_path):
 
 
 def test_BUNDLE_a_failed_check_is_one_line_and_exit_1(monkeypatch, capsys):
-    import gui.selftest
-    import ogi.selftest
+    import ogi_gui.selftest
+
+    import ogi.cli.selftest
 
     def broken():
-        raise ogi.selftest.SelfTestError("缺少报告格式定义（只找到 []）")
+        raise ogi.cli.selftest.SelfTestError("缺少报告格式定义（只找到 []）")
 
-    monkeypatch.setattr(ogi.selftest, "run_core", broken)
-    assert gui.selftest.run(["ogi-report", "--self-test"]) == 1
+    monkeypatch.setattr(ogi.cli.selftest, "run_core", broken)
+    assert ogi_gui.selftest.run(["ogi-report", "--self-test"]) == 1
     assert capsys.readouterr().out == "自检失败：缺少报告格式定义（只找到 []）\n"
 
 
 def test_BUNDLE_unexpected_error_names_its_type(monkeypatch, capsys):
-    import gui.selftest
-    import ogi.selftest
+    import ogi_gui.selftest
+
+    import ogi.cli.selftest
 
     def missing():
-        raise ModuleNotFoundError("No module named 'ogi.xlsx'")
+        raise ModuleNotFoundError("No module named 'ogi.formats.xlsx'")
 
-    monkeypatch.setattr(ogi.selftest, "run_core", missing)
-    assert gui.selftest.run(["ogi-report", "--self-test"]) == 1
-    assert capsys.readouterr().out == "自检失败：ModuleNotFoundError: No module named 'ogi.xlsx'\n"
+    monkeypatch.setattr(ogi.cli.selftest, "run_core", missing)
+    assert ogi_gui.selftest.run(["ogi-report", "--self-test"]) == 1
+    assert capsys.readouterr().out == "自检失败：ModuleNotFoundError: No module named 'ogi.formats.xlsx'\n"
 
 
 def test_BUNDLE_windowed_exe_without_stdout_writes_the_line_next_to_it(monkeypatch, tmp_path):
-    import gui.selftest
+    import ogi_gui.selftest
 
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "ogi-report.exe"))
-    gui.selftest.emit("自检通过：测试")
-    assert (tmp_path / gui.selftest.RESULT_FILE).read_text(encoding="utf-8") == "自检通过：测试\n"
+    ogi_gui.selftest.emit("自检通过：测试")
+    assert (tmp_path / ogi_gui.selftest.RESULT_FILE).read_text(encoding="utf-8") == "自检通过：测试\n"
 
 
 def test_BUNDLE_read_only_program_folder_falls_back_to_temp(monkeypatch, tmp_path):
-    import gui.selftest
+    import ogi_gui.selftest
 
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "missing-folder" / "ogi-report.exe"))
-    monkeypatch.setattr(gui.selftest.tempfile, "gettempdir", lambda: str(tmp_path))
-    gui.selftest.emit("自检失败：测试")
-    assert (tmp_path / gui.selftest.RESULT_FILE).read_text(encoding="utf-8") == "自检失败：测试\n"
+    monkeypatch.setattr(ogi_gui.selftest.tempfile, "gettempdir", lambda: str(tmp_path))
+    ogi_gui.selftest.emit("自检失败：测试")
+    assert (tmp_path / ogi_gui.selftest.RESULT_FILE).read_text(encoding="utf-8") == "自检失败：测试\n"
 
 
 def test_BUNDLE_blank_picture_is_recognised(qapp):
+    import ogi_gui.selftest
     from PySide6.QtGui import QImage, QPainter, Qt
-
-    import gui.selftest
 
     blank = QImage(200, 100, QImage.Format.Format_RGB32)
     blank.fill(Qt.GlobalColor.white)
-    assert gui.selftest._colours(blank) == 1
+    assert ogi_gui.selftest._colours(blank) == 1
     painter = QPainter(blank)
     painter.fillRect(10, 10, 50, 50, Qt.GlobalColor.black)
     painter.fillRect(80, 10, 50, 50, Qt.GlobalColor.red)
     painter.end()
-    assert gui.selftest._colours(blank) == 3
+    assert ogi_gui.selftest._colours(blank) == 3
 
 
 # -- tools/trim_icu.py: the Linux bundle's smaller ICU data ----------------------------------------------------
@@ -139,7 +140,7 @@ def test_BUNDLE_trimmed_icu_serves_what_qt_asks(tmp_path, monkeypatch):
 
 
 def _icu_probe(library: Path) -> str:
-    probe = "import gui.selftest as s\ntry:\n    s._check_icu(); print('ok')\nexcept Exception as e:\n    print(e)"
+    probe = "import ogi_gui.selftest as s\ntry:\n    s._check_icu(); print('ok')\nexcept Exception as e:\n    print(e)"
     env = dict(os.environ, LD_PRELOAD=str(library))  # the trimmed library answers for libicudata.so.73
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
     return done.stdout.strip() + done.stderr
@@ -151,7 +152,7 @@ def test_BUNDLE_song_font_keeps_every_character_of_its_face(tmp_path):
     pytest.importorskip("fontTools")
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from ogi.fonts import BUNDLED
+    from ogi.outputs.pdf.fonts import BUNDLED
     from ogi.paths import fonts_dir
     from tools.subset_fonts import NOTICE_FILE, subset_song
 

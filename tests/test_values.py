@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ogi.values import format_date_cn, format_number, parse, parse_date, parse_year
+from ogi.model.values import format_date_cn, format_number, parse, parse_date, parse_year
 
 ACCEPTED = [
     # (typed, count value, amount value)

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ogi.formats import format_for, read_report, write_report
-from ogi.layout import VALUE, table_grid
-from ogi.loader import load_form
-from ogi.report import Invalid, Report
-from ogi.sample import full_report
-from ogi.xlsx_identity import SHEET
-from ogi.xlsx_write import GRID_TOP
+from ogi.formats.xlsx.identity import SHEET
+from ogi.formats.xlsx.write import GRID_TOP
+from ogi.model.layout import VALUE, table_grid
+from ogi.model.loader import load_form
+from ogi.model.report import Invalid, Report
+from ogi.model.sample import full_report
 
 TRICKY = [
     "=SUM(A1)",
@@ -85,7 +85,7 @@ def test_XLSX_long_text_split_not_cut(tmp_path, form21):
 
 
 def test_XLSX_invalid_text_too_long_refused(tmp_path, form21):
-    from ogi.messages import OgiError
+    from ogi.model.messages import OgiError
 
     report = full_report(form21)
     report.set_invalid("t3.new.natural", Invalid("x" * 40000, "不是数字"))
@@ -222,7 +222,7 @@ def _sheet_xml(path, title: str) -> bytes:
 
 
 def test_XLSX_identity_records_form_and_places(book21):
-    from ogi.xlsx_identity import from_rows
+    from ogi.formats.xlsx.identity import from_rows
 
     report, path, wb = book21
     ident = from_rows(list(wb[SHEET].iter_rows(values_only=True)), path)
@@ -257,10 +257,10 @@ def test_XLSX_tall_outer_label_reads_vertically(book21):
 
 
 def test_XLSX_absurdly_long_narrative_refused_clearly(tmp_path, form21, monkeypatch):
-    import ogi.xlsx_write
-    from ogi.messages import OgiError
+    import ogi.formats.xlsx.write
+    from ogi.model.messages import OgiError
 
-    monkeypatch.setattr(ogi.xlsx_write, "MAX_ROW", 30)  # stands for tens of millions of characters
+    monkeypatch.setattr(ogi.formats.xlsx.write, "MAX_ROW", 30)  # stands for tens of millions of characters
     report = full_report(form21)
     report.texts["overview"] = "一行\n" * 40
     with pytest.raises(OgiError) as err:

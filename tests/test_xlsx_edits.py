@@ -8,10 +8,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from ogi.checker import Checker
 from ogi.formats import read_report, write_report
-from ogi.sample import full_report
-from ogi.xlsx_identity import SHEET, from_rows
+from ogi.formats.xlsx.identity import SHEET, from_rows
+from ogi.model.checker import Checker
+from ogi.model.sample import full_report
 
 
 @pytest.fixture()
@@ -106,7 +106,7 @@ def test_EDIT_amount_typed_as_text(saved):
 
 
 def test_EDIT_fixed_invalid_cell_reads_as_value(tmp_path, form21):
-    from ogi.report import Invalid
+    from ogi.model.report import Invalid
 
     report = full_report(form21)
     report.set_invalid("t4.review.upheld", Invalid("三", "不是数字", ""))

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from ogi.formats import read_report, write_report
-from ogi.layout import VALUE, table_grid
-from ogi.loader import load_form
-from ogi.messages import OgiError
-from ogi.report import Invalid
-from ogi.sample import full_report
-from ogi.values import format_number
-from ogi.xlsx_write import GRID_TOP
+from ogi.formats.xlsx.write import GRID_TOP
+from ogi.model.layout import VALUE, table_grid
+from ogi.model.loader import load_form
+from ogi.model.messages import OgiError
+from ogi.model.report import Invalid
+from ogi.model.sample import full_report
+from ogi.model.values import format_number
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [

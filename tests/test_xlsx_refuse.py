@@ -11,14 +11,14 @@ import openpyxl
 import pytest
 
 from ogi.formats import read_report, write_report
-from ogi.messages import OgiError
-from ogi.sample import full_report
-from ogi.xlsx_identity import MAP_ROW, SHEET
+from ogi.formats.xlsx.identity import MAP_ROW, SHEET
+from ogi.model.messages import OgiError
+from ogi.model.sample import full_report
 
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> bytes:
-    from ogi.loader import load_form
+    from ogi.model.loader import load_form
 
     path = tmp_path_factory.mktemp("good") / "r.xlsx"
     write_report(full_report(load_form("ogi-2021")), path)

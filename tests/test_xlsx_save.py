@@ -9,9 +9,9 @@ import stat
 import pytest
 
 from ogi.formats import read_report, write_report
-from ogi.messages import OgiError
-from ogi.safesave import backup_path
-from ogi.sample import full_report
+from ogi.formats.safesave import backup_path
+from ogi.model.messages import OgiError
+from ogi.model.sample import full_report
 
 
 @pytest.fixture()

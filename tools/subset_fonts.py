@@ -4,7 +4,7 @@ resources/fonts/uming.ttc (21 MB) holds four faces — AR PL UMing CN, HK, TW, T
 embedded bitmap strikes (EBDT/EBLC/BDF) for small screen sizes. The program uses only face 0,
 「AR PL UMing CN」, and only its outlines: reportlab embeds glyf outlines in the PDF, and Qt never
 draws this font on screen (the window uses WenQuanYi Micro Hei). The bundle therefore ships a
-collection holding face 0 alone, with the same file name and face index, so ogi.fonts finds it
+collection holding face 0 alone, with the same file name and face index, so ogi.outputs.pdf.fonts finds it
 unchanged (``BUNDLED = {"song": ("uming.ttc", 0)}``) — every character and glyph of that face is
 kept (27 123 glyphs: its GSUB substitutions reach them all), only the bitmaps, the PostScript
 glyph names and the three other faces go: 16.6 MB.

@@ -11,12 +11,12 @@ import json
 import random
 import sys
 
+from ogi_gui.app import setup_application
+from ogi_gui.mainwindow import MainWindow
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui.app import setup_application
-from gui.mainwindow import MainWindow
 from tests.tools.edit_trials import comparable
 
 

@@ -16,11 +16,11 @@ import threading
 import time
 from pathlib import Path
 
-from ogi.journal import read_journal, replay, start_report
-from ogi.jsonio import report_to_dict, write
-from ogi.loader import load_form
-from ogi.report import Report
-from ogi.sample import full_report
+from ogi.formats.journal import read_journal, replay, start_report
+from ogi.formats.jsonfile import report_to_dict, write
+from ogi.model.loader import load_form
+from ogi.model.report import Report
+from ogi.model.sample import full_report
 from tests.tools.childenv import child_env
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,11 +9,11 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-from ogi.checker import Checker
 from ogi.formats import read_report, write_report
-from ogi.loader import load_form
-from ogi.messages import OgiError
-from ogi.sample import full_report
+from ogi.model.checker import Checker
+from ogi.model.loader import load_form
+from ogi.model.messages import OgiError
+from ogi.model.sample import full_report
 from tests.tools.mutate import mutate
 
 CASE_SECONDS = 10

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from ogi.formats import read_report
-from ogi.messages import OgiError
-from ogi.safesave import backup_path
+from ogi.formats.safesave import backup_path
+from ogi.model.messages import OgiError
 from tests.tools.versions import versions
 
 ROOT = Path(__file__).resolve().parents[2]

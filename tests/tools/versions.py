@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ogi.loader import load_form
-from ogi.report import Report
-from ogi.sample import full_report
+from ogi.model.loader import load_form
+from ogi.model.report import Report
+from ogi.model.sample import full_report
 
 
 def versions(suffix: str) -> tuple[Report, Report]:

@@ -1,0 +1,211 @@
+"""The ``ogi`` command: check, convert and list reports from a terminal or a script.
+
+Exit codes are part of the interface: 0 no error, 1 errors found, 2 the input could not be
+read (one Chinese line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from ogi.formats import format_for, read_report
+from ogi.model.checker import Checker
+from ogi.model.loader import available_forms, load_form
+from ogi.model.messages import OgiError, text
+from ogi.model.rules import Finding
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _finding_json(f: Finding) -> dict:
+    def num(v):
+        return str(v) if isinstance(v, Decimal) else v
+
+    return {
+        "key": f.key,
+        "rule": f.rule,
+        "severity": f.severity,
+        "place": f.place,
+        "message": f.message,
+        "cells": list(f.cells),
+        "missing": list(f.missing),
+        "reported": num(f.reported),
+        "computed": num(f.computed),
+        "delta": num(f.delta),
+        "culprit": f.culprit,
+    }
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = read_report(Path(args.file))
+    previous = read_report(Path(args.previous)) if args.previous else None
+    checker = Checker(report, previous)
+    findings = checker.findings()
+    if args.json:
+        print(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{f.message}")
+        counts = checker.counts()
+        print(
+            text("CLI_SUMMARY", errors=counts["error"], warnings=counts["warning"], incomplete=counts["incomplete"]),
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert between report files by extension (.json ↔ .xlsx); the target is saved atomically."""
+    target = Path(args.output)
+    fmt = format_for(target)  # an unsupported target is refused before anything is read
+    report = read_report(Path(args.input))
+    if report.invalid and fmt.suffix == ".json":  # the interchange JSON has no place for unreadable text
+        cell, bad = next(iter(report.invalid.items()))
+        place = bad.source or report.form.cells[cell].place
+        raise OgiError("CLI_CONVERT_INVALID", file=args.input, count=len(report.invalid), place=place, text=bad.text[:40])
+    fmt.write(report, target)
+    print(text("CLI_WROTE", file=target))
+    return EXIT_OK
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    for form_id in available_forms():
+        form = load_form(form_id)
+        print(text("CLI_FORMS_LINE", id=form.id, title=form.title, basis=form.basis))
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the report to PDF; a report with errors is marked as a draft unless --final."""
+    from ogi.outputs.pdf.fonts import FontSet  # reportlab is loaded only by the commands that print
+    from ogi.outputs.pdf.render import PdfOptions, write_pdf
+
+    report = read_report(Path(args.input))
+    previous = read_report(Path(args.previous)) if args.previous else None
+    findings = Checker(report, previous).findings()
+    fonts = FontSet.discover(args.font_dir)
+    for line in fonts.describe() if args.show_fonts else [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]:
+        print(line, file=sys.stderr)
+    output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
+    _refuse_output(Path(args.input), output, ".pdf")
+    options = PdfOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts)
+    pages = write_pdf(report, output, findings, options)
+    errors = sum(f.severity == "error" for f in findings)
+    if errors and not args.final:
+        print(text("CLI_PDF_DRAFT", count=errors), file=sys.stderr)
+    print(text("CLI_PDF_WROTE", file=output, pages=pages))
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _refuse_output(source: Path, output: Path, suffix: str | None = None) -> None:
+    """Never write a printed copy over the report it came from, nor into a file of another kind."""
+    from ogi.outputs import output_for
+
+    if suffix is not None and output.suffix.lower() != suffix:
+        raise OgiError("EXPORT_UNKNOWN_TYPE", file=output, known=suffix)
+    output_for(output)
+    try:
+        same = output.exists() and output.resolve() == source.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise OgiError("EXPORT_SAME_AS_INPUT", file=output)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the report for people (PDF …), the output chosen by the suffix of -o."""
+    from ogi.outputs import ExportOptions, export
+
+    output = Path(args.output)
+    _refuse_output(Path(args.input), output)
+    report = read_report(Path(args.input))
+    previous = read_report(Path(args.previous)) if args.previous else None
+    findings = Checker(report, previous).findings()
+    options = ExportOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, font_dir=args.font_dir)
+    summary = export(report, output, findings, options)
+    errors = sum(f.severity == "error" for f in findings)
+    if errors and not args.final:
+        print(text("CLI_EXPORT_DRAFT", count=errors), file=sys.stderr)
+    print(text("CLI_EXPORT_WROTE", file=output, summary=summary))
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+_PRINT_OPTIONS = [
+    (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
+    (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
+    (("--sign-off",), {"action": "store_true", "help": "附签字栏（单位负责人签字、填报人、联系电话、日期）"}),
+    (("--no-notes",), {"action": "store_true", "help": "不附“校验提示及说明”页"}),
+    (("--previous",), {"metavar": "LAST_YEAR_FILE", "help": "上一年度的报告，用于核对上年结转"}),
+    (("--font-dir",), {"metavar": "DIR", "help": "字体文件夹（也可用环境变量 OGI_FONT_DIR 指定）"}),
+]
+
+COMMANDS = {
+    "check": (
+        cmd_check,
+        "检查报告：每行一条问题，错误在前",
+        [
+            (("file",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("--previous",), {"metavar": "LAST_YEAR_FILE", "help": "上一年度的报告，用于核对上年结转"}),
+            (("--json",), {"action": "store_true", "help": "以 JSON 列表输出"}),
+        ],
+    ),
+    "forms": (cmd_forms, "列出内置的报告格式版本", []),
+    "convert": (
+        cmd_convert,
+        "转换报告文件：按扩展名在 .json 与 .xlsx 之间转换",
+        [
+            (("input",), {"help": "原报告文件（.json 或 .xlsx）"}),
+            (("output",), {"help": "新文件（.json 或 .xlsx）；已有同名文件时，旧文件保留为 .bak"}),
+        ],
+    ),
+    "pdf": (
+        cmd_pdf,
+        "打印报告为 PDF（公文格式，供签字盖章）；有错误的报告标注为草稿",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT.pdf", "help": "PDF 文件（默认：与报告同名的 .pdf）"}),
+            *_PRINT_OPTIONS,
+            (("--show-fonts",), {"action": "store_true", "help": "列出所用字体"}),
+        ],
+    ),
+    "export": (
+        cmd_export,
+        "导出报告供阅读、发布或打印；按 -o 的扩展名选择格式（.pdf）",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件，如 报告.pdf"}),
+            *_PRINT_OPTIONS,
+        ],
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ogi", description="政府信息公开工作年度报告：检查与转换")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (func, help_text, arguments) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        for flags, options in arguments:
+            p.add_argument(*flags, **options)
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except OgiError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Report file formats as plug-ins: each module exposes ``FORMAT``; this registry picks by suffix.
+
+Adding a format is one module and one entry in ``PLUGINS`` — readers and writers never
+branch on file types themselves.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ogi.formats.safesave import reason
+from ogi.model.messages import OgiError
+
+PLUGINS = {".json": "ogi.formats.jsonfile", ".xlsx": "ogi.formats.xlsx"}  # suffix → module exposing FORMAT
+
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str
+    label: str
+    read: Callable
+    write: Callable
+
+
+@cache
+def _load(suffix: str) -> Format:
+    fmt = importlib.import_module(PLUGINS[suffix]).FORMAT
+    if fmt.suffix != suffix:
+        raise RuntimeError(f"{PLUGINS[suffix]} declares {fmt.suffix}, registered for {suffix}")
+    return fmt
+
+
+class _Registry(Mapping):
+    """Suffix → Format. A plug-in is imported only when its format is used: opening a .json
+    report or printing one never pays for loading the spreadsheet library."""
+
+    def __getitem__(self, suffix: str) -> Format:
+        if suffix not in PLUGINS:
+            raise KeyError(suffix)
+        return _load(suffix)
+
+    def __contains__(self, suffix: object) -> bool:
+        return suffix in PLUGINS  # Mapping's default would import the plug-in
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PLUGINS)
+
+    def __len__(self) -> int:
+        return len(PLUGINS)
+
+
+def registry() -> Mapping[str, Format]:
+    return _Registry()
+
+
+def format_for(path: Path) -> Format:
+    formats = registry()
+    fmt = formats.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise OgiError("FILE_UNKNOWN_TYPE", file=path, known="、".join(sorted(formats)))
+    return fmt
+
+
+def check_readable(path: Path, max_bytes: int) -> None:
+    """Refuse missing files, folders and absurdly large files before parsing anything."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise OgiError("FILE_IS_DIR", file=path)
+        if not path.exists():
+            raise OgiError("FILE_NOT_FOUND", file=path)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
+    if size == 0:
+        raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
+    if size > max_bytes:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=f"文件过大（{size // 1048576} MB）")
+
+
+def read_report(path: Path):
+    """Read any supported report file; OgiError (never a traceback) when it cannot."""
+    return format_for(path).read(Path(path))
+
+
+def write_report(report, path: Path) -> None:
+    format_for(path).write(report, Path(path))

@@ -1,0 +1,142 @@
+"""Opening an untrusted workbook: look at the container before openpyxl touches it.
+
+A file that arrives by e-mail may be anything with an .xlsx name: an old .xls, a workbook
+with an opening password (Office stores those as OLE2 files too, holding ``EncryptionInfo``
+and ``EncryptedPackage``), a zip bomb, a macro workbook renamed, or plain garbage. Each gets
+its own Chinese message naming the file. Macro workbooks are refused rather than read with
+the macros ignored: the clerk can re-save as .xlsx in Excel, and refusing never lets a
+workbook of unknown origin pass as a report.
+
+XML inside is parsed by openpyxl through defusedxml (entity expansion and external entities
+forbidden) because defusedxml is installed; a test asserts it.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from openpyxl.cell.text import Text
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+from ogi.model.messages import OgiError, text
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+MAX_ENTRIES = 2000
+MAX_TOTAL = 100 * 1024 * 1024  # declared uncompressed bytes; a report workbook is well under 1 MB
+# A big part that is also extremely compressed is a bomb; a small one may be a legitimately repetitive text
+MAX_RATIO, RATIO_FLOOR = 100, 16 * 1024 * 1024
+MB = 1024 * 1024
+
+
+def check_container(data: bytes, path: Path) -> None:
+    """Refuse what is not a plain .xlsx, before any XML is parsed."""
+    if data.startswith(OLE2_MAGIC):
+        code = "XLSX_ENCRYPTED" if any(s in data for s in ENCRYPTED_STREAMS) else "XLSX_OLD_XLS"
+        raise OgiError(code, file=path)
+    if not data.startswith(ZIP_MAGICS):
+        raise OgiError("XLSX_NOT_ZIP", file=path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_sizes(infos, path)
+            names = {info.filename.lower(): info.filename for info in infos}
+            if "[content_types].xml" not in names:
+                raise OgiError("XLSX_NOT_WORKBOOK", file=path, reason=text("XLSX_REASON_NO_TYPES"))
+            types = archive.read(names["[content_types].xml"]).lower()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+        raise OgiError("XLSX_DAMAGED", file=path, reason=text("XLSX_REASON_ZIP")) from None
+    if "xl/workbook.bin" in names:
+        raise OgiError("XLSX_NOT_WORKBOOK", file=path, reason=text("XLSX_REASON_XLSB"))
+    if any(name.endswith("vbaproject.bin") for name in names) or b"macroenabled" in types:
+        raise OgiError("XLSX_MACRO", file=path)
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """Declared sizes are binding: zipfile stops at them and a lie fails the CRC check."""
+    if len(infos) > MAX_ENTRIES:
+        raise OgiError("XLSX_BOMB", file=path, reason=text("XLSX_REASON_ENTRIES", count=len(infos)))
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL:
+        raise OgiError("XLSX_BOMB", file=path, reason=text("XLSX_REASON_TOTAL", size=total // MB, limit=MAX_TOTAL // MB))
+    for info in infos:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            raise OgiError("XLSX_BOMB", file=path, reason=text("XLSX_REASON_RATIO", part=info.filename, ratio=int(ratio)))
+
+
+def _raw_strings(source) -> list[str]:
+    """Shared strings exactly as stored (still ``_xHHHH_``-escaped; see :mod:`ogi.formats.xlsx.text`)."""
+    strings = []
+    tag = f"{{{SHEET_MAIN_NS}}}si"
+    for _, node in iterparse(source):
+        if node.tag == tag:
+            strings.append(Text.from_tree(node).content)
+            node.clear()
+    return strings
+
+
+class _Reader(ExcelReader):
+    """openpyxl's reader, except that shared strings are left for us to decode.
+
+    openpyxl deletes every ``x005F_`` from shared strings (so a literal ``_x000D_`` typed in
+    Excel comes back as a carriage return) and decodes no other escape; decoding all of
+    them in one place (:func:`ogi.formats.xlsx.text.decode`) makes text exact whoever saved the file.
+    """
+
+    def read_strings(self) -> None:
+        part = self.package.find(SHARED_STRINGS)
+        if part is not None:
+            with self.archive.open(part.PartName[1:]) as source:
+                self.shared_strings = _raw_strings(source)
+
+
+@contextmanager
+def parsing(path: Path) -> Iterator[None]:
+    """Turn any failure of openpyxl on untrusted input into one Chinese line naming the file.
+
+    Deliberately broad: openpyxl raises KeyError, ValueError, TypeError, IndexError, zip and
+    XML errors (and defusedxml's refusals) for malformed parts, and a traceback is never an
+    answer for a clerk. Our own OgiError passes through. openpyxl's warnings about parts it
+    skips are silenced too: what matters is checked by our reader and reported in Chinese.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    except OgiError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise OgiError("XLSX_DAMAGED", file=path, reason=failure_reason(exc)) from None
+
+
+def load(data: bytes, path: Path):
+    """The workbook in read-only mode (sheets are parsed lazily: iterate them inside :func:`parsing`)."""
+    with parsing(path):
+        reader = _Reader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=False, keep_links=False)
+        reader.read()
+        return reader.wb
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A Chinese reason for a parser failure (defusedxml's refusals say it may be malicious)."""
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps XML errors in a ValueError
+        if type(cause).__module__.startswith("defusedxml"):
+            return text("XLSX_REASON_ENTITIES")
+        if isinstance(cause, ParseError):
+            return text("XLSX_REASON_XML")
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return text("XLSX_REASON_ZIP")
+    return text("XLSX_REASON_CONTENT")

@@ -1,0 +1,181 @@
+"""Reopen a saved workbook: every value found through the identity sheet, never by guessing.
+
+What a clerk changed in Excel or WPS goes through the same value parser and rules as typing
+in the program: text such as 「１２」 or 「1,234」 is read, and what cannot be read (letters,
+negative counts, dates, formulas) is kept as :class:`~ogi.model.report.Invalid` with its sheet and
+cell address (「表三!D7」), so rule V-1 points at it — one bad cell never fails the file.
+A total that no longer holds the value the program wrote was changed by hand and comes back
+as an entered total; blanks stay blank and 0 stays 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl.utils.cell import coordinate_to_tuple
+
+from ogi.formats import check_readable
+from ogi.formats.safesave import reason
+from ogi.formats.xlsx.guard import check_container, load, parsing
+from ogi.formats.xlsx.identity import MAP_ROW, MAX_CHUNKS, SHEET, Identity, from_rows
+from ogi.formats.xlsx.text import NEW_LINE, decode
+from ogi.formats.xlsx.write import digest
+from ogi.model.loader import load_form_for
+from ogi.model.messages import OgiError, shorten, text
+from ogi.model.report import Invalid, Report
+from ogi.model.schema import ValueType
+from ogi.model.values import Parsed, parse
+
+MAX_BYTES = 20 * 1024 * 1024
+Cells = dict[str, dict[str, tuple[object, str]]]  # sheet → address → (value, openpyxl data type)
+
+
+def read(path: Path) -> Report:
+    path = Path(path)
+    check_readable(path, MAX_BYTES)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
+    return from_bytes(data, path)
+
+
+def from_bytes(data: bytes, path: Path) -> Report:
+    check_container(data, path)
+    wb = load(data, path)
+    try:
+        with parsing(path):
+            if SHEET not in wb.sheetnames:
+                raise OgiError("XLSX_NOT_OURS", file=path)
+            rows = wb[SHEET].iter_rows(min_row=1, max_row=MAP_ROW + MAX_CHUNKS, max_col=2, values_only=True)
+            ident = from_rows(list(rows), path)
+            report = Report(load_form_for(ident.form, path))
+            cells = _cells(wb, ident, path)
+    finally:
+        wb.close()
+    _check_labels(ident, cells, path)
+    _read_meta(report, ident, cells)
+    _read_texts(report, ident, cells)
+    _read_values(report, ident, cells, path)
+    report.recompute()
+    return report
+
+
+def _cells(wb, ident: Identity, path: Path) -> Cells:
+    """The values of every recorded place, reading each sheet only as far as the records reach."""
+    places = [p[:2] for p in ident.labels] + [p[:2] for p in ident.cells.values()] + [p[:2] for p in ident.meta.values()]
+    places += [p[:2] for parts in (*ident.texts.values(), *ident.notes.values()) for p in parts]
+    reach: dict[str, tuple[int, int]] = {}
+    for sheet, address in places:
+        row, col = coordinate_to_tuple(address)
+        old = reach.get(sheet, (1, 1))
+        reach[sheet] = (max(old[0], row), max(old[1], col))
+    out: Cells = {}
+    for sheet, (max_row, max_col) in reach.items():
+        if sheet not in wb.sheetnames:
+            raise OgiError("XLSX_SHEET_MISSING", file=path, sheet=sheet)
+        found = out[sheet] = {}
+        for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col):
+            for cell in row:
+                if cell.value is not None:
+                    found[cell.coordinate] = (cell.value, cell.data_type)
+    return out
+
+
+def _raw(cells: Cells, place: list[str]) -> tuple[object, str]:
+    return cells[place[0]].get(place[1], (None, "n"))
+
+
+def _text_of(value: object) -> str:
+    """A text field as the clerk sees it, whatever type Excel stored it as."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return decode(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _check_labels(ident: Identity, cells: Cells, path: Path) -> None:
+    """Every label must be where it was written: otherwise rows or columns were moved."""
+    for place in ident.labels:
+        found = _text_of(_raw(cells, place)[0])
+        if found != place[2]:
+            raise OgiError(
+                "XLSX_LAYOUT_CHANGED", file=path, cell=f"{place[0]}!{place[1]}", expected=shorten(place[2], 30), found=shorten(found, 30)
+            )
+
+
+def _read_meta(report: Report, ident: Identity, cells: Cells) -> None:
+    known = {m.id for m in report.form.meta}
+    for field, place in ident.meta.items():
+        value = _text_of(_raw(cells, place)[0])
+        if field in known and value:
+            report.meta[field] = value
+
+
+def _joined(parts: list[list[str]], cells: Cells) -> str:
+    return "".join((NEW_LINE if p[2] == "line" else "") + _text_of(_raw(cells, p)[0]) for p in parts)
+
+
+def _read_texts(report: Report, ident: Identity, cells: Cells) -> None:
+    known = {s.id for s in report.form.text_sections()}
+    for section, parts in ident.texts.items():
+        value = _joined(parts, cells)
+        if section in known and value:
+            report.texts[section] = value
+    for key, parts in ident.notes.items():
+        value = _joined(parts, cells)
+        if value:
+            report.notes[key] = value
+
+
+def _read_values(report: Report, ident: Identity, cells: Cells, path: Path) -> None:
+    form = report.form
+    for cell_id, place in ident.cells.items():
+        if cell_id not in form.cells:
+            raise OgiError("XLSX_BAD_IDENTITY", file=path, where=cell_id)
+        raw, kind = _raw(cells, place)
+        state, source = place[2], f"{place[0]}!{place[1]}"
+        kept = _kept_invalid(raw, place)
+        if kept is not None:
+            report.set_invalid(cell_id, kept)
+            continue
+        vtype = form.cells[cell_id].type
+        if state == "auto" and (raw is None or _value_of(raw, kind, vtype)[1].value == parse(_written(place), vtype).value):
+            continue  # still the program's own total: stays automatic
+        shown, got = _value_of(raw, kind, vtype)
+        if not got.ok:
+            report.set_invalid(cell_id, Invalid(shown, got.error, source))
+        elif got.value is not None:
+            report.put(cell_id, got.value)
+
+
+def _kept_invalid(raw: object, place: list[str]) -> Invalid | None:
+    """Unreadable text saved by the program, still untouched: restored with its reason and origin."""
+    if place[2] != "invalid" or len(place) != 7 or not isinstance(raw, (str, type(None))):
+        return None
+    shown = decode(raw) if isinstance(raw, str) else ""
+    return Invalid(shown, place[4], place[5]) if digest(shown) == place[6] else None
+
+
+def _written(place: list[str]) -> str:
+    return place[3] if len(place) > 3 else ""
+
+
+def _value_of(raw: object, kind: str, vtype: ValueType) -> tuple[str, Parsed]:
+    """(the text as shown, the parse) of a figure found in a cell."""
+    if kind == "f":
+        return str(raw), Parsed(error=text("XLSX_FORMULA"))
+    if isinstance(raw, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        return _text_of(raw) if not isinstance(raw, dt.timedelta) else str(raw), Parsed(error=text("XLSX_DATE_IN_NUMBER"))
+    shown = _text_of(raw)
+    return shown, parse(decode(raw) if isinstance(raw, str) else raw, vtype)

@@ -1,0 +1,170 @@
+"""The one catalogue of the program's own user-visible wording (Chinese).
+
+Rule messages belong to the statutory form and live in ``forms/``; everything the
+program itself says (loader, parser, readers, CLI) is here, under a stable code, so that
+wording is reviewed in one place and tests can name the code instead of the text.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # form definition loader
+    "FORM_READ": "表单定义 {file}：无法读取：{reason}",
+    "FORM_JSON": "表单定义 {file}：JSON 格式错误（第 {line} 行第 {column} 列）：{reason}",
+    "FORM_DUPLICATE_KEY": "表单定义 {file}：{where} 中的键 “{key}” 重复",
+    "FORM_UNKNOWN_KEY": "表单定义 {file}：{where} 中有未知的键 “{key}”",
+    "FORM_MISSING_KEY": "表单定义 {file}：{where} 缺少必需的键 “{key}”",
+    "FORM_BAD_VALUE": "表单定义 {file}：{where} 的 “{key}” 取值无效：{reason}",
+    "FORM_DUPLICATE_ID": "表单定义 {file}：{where} 的编号 “{key}” 重复",
+    "FORM_MISSING_CELL": "表单定义 {file}：{where} 引用了不存在的单元格 “{key}”",
+    "FORM_CYCLE": "表单定义 {file}：合计关系存在循环：{key}",
+    "FORM_WIDTH": "表单定义 {file}：{where} 的列数为 {key}，与本表其他部分不一致",
+    "FORM_UNKNOWN": "未知的报告格式 “{form}”（可用：{known}）",
+    # value parser
+    "VALUE_EMPTY": "未填写",
+    "VALUE_NOT_NUMBER": "不是数字",
+    "VALUE_NEGATIVE": "不能为负数",
+    "VALUE_NOT_INTEGER": "应为整数，不能有小数",
+    "VALUE_TOO_MANY_PLACES": "最多保留 {places} 位小数",
+    "VALUE_TOO_LARGE": "数值过大（绝对值不能超过 {maximum}）",
+    "VALUE_BAD_SEPARATOR": "千位分隔符位置不正确",
+    # report files
+    "FILE_NOT_FOUND": "文件 {file} 不存在",
+    "FILE_IS_DIR": "{file} 是文件夹，不是报告文件",
+    "FILE_UNREADABLE": "无法读取文件 {file}：{reason}",
+    "FILE_UNKNOWN_TYPE": "文件 {file}：不支持的文件类型（支持：{known}）",
+    "FILE_UNKNOWN_FORM": "文件 {file}：未知的报告格式 “{form}”（可用：{known}）",
+    "JSON_SYNTAX": "文件 {file}：JSON 格式错误（第 {line} 行第 {column} 列）：{reason}",
+    "JSON_SHAPE": "文件 {file}：“{key}” 应为{expected}",
+    "JSON_UNKNOWN_KEY": "文件 {file}：未知的键 “{key}”",
+    "JSON_UNKNOWN_CELL": "文件 {file}：未知的单元格编号 “{key}”",
+    "JSON_BAD_VALUE": "文件 {file}：单元格 “{key}”（{place}）的值 “{text}” 无效：{reason}",
+    "JSON_NOT_TOTAL": "文件 {file}：“{key}” 不是合计单元格，不能列入 entered_totals",
+    "JSON_TOTAL_BLANK": "文件 {file}：entered_totals 中的 “{key}” 没有填报值",
+    "JSON_UNKNOWN_META": "文件 {file}：未知的基本信息字段 “{key}”",
+    "JSON_UNKNOWN_TEXT": "文件 {file}：未知的正文部分 “{key}”",
+    "WRITE_FAILED": "无法保存到 {file}：{reason}",
+    # recovery journal (the window's crash recovery)
+    "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
+    # rule engine (generic wording shared by every edition)
+    "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
+    "CULPRIT": "；最可能出错的单元格：{place}",
+    "SEVERITY_error": "错误",
+    "SEVERITY_warning": "警告",
+    "SEVERITY_incomplete": "未完成",
+    "META_YEAR": "应为四位年份，如 2024",
+    "META_DATE": "应为日期，如 2024-01-08 或 2024年1月8日",
+    # CLI
+    "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
+    "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
+    "CLI_WROTE": "已保存 {file}",
+    "CLI_FILL_ZERO": "已将 {count} 个空白单元格填为 0",
+    # Excel workbook (ogi/xlsx*.py)
+    "XLSX_SHEET_META": "基本信息",
+    "XLSX_SHEET_TEXT": "正文",
+    "XLSX_NOTES_TITLE": "说明（对已核实的警告所作的说明）",
+    "XLSX_NOTE_HEAD": "{place}（{key}）",
+    "XLSX_INFO_FORM": "报告格式",
+    "XLSX_INFO_PROGRAM": "保存程序",
+    "XLSX_INFO_NOTE": "注意",
+    "XLSX_INFO_TOTALS": "灰底的合计数由本程序计算后写入。在 Excel 或 WPS 中修改数值后，合计不会自动更新；请用本程序重新打开本文件，程序会重新计算合计并逐项检查。",
+    "XLSX_PAGE_FOOTER": "第 &P 页，共 &N 页",
+    "XLSX_PROMPT_TITLE": "填写提示",
+    "XLSX_PROMPT": "请填写{label}。空白表示未填写，不等于 0。",
+    "XLSX_ERROR_TITLE": "数值无效",
+    "XLSX_ERROR": "此单元格应填写{label}。",
+    "XLSX_TEXT_TOO_LONG": "{place} 的文字过长（{length} 字），超过 Excel 单元格的上限（{limit} 字），无法保存",
+    "XLSX_TEXT_TOO_MUCH": "{place} 的文字过长（{length} 字），超过工作簿能保存的正文长度，无法保存",
+    "XLSX_NOT_ZIP": "文件 {file} 不是 Excel 工作簿（.xlsx），无法打开",
+    "XLSX_OLD_XLS": "文件 {file} 是旧版 Excel 97-2003 工作簿（.xls）；请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”后再打开",
+    "XLSX_ENCRYPTED": "文件 {file} 已加密（设有打开密码），无法读取；请在 Excel 或 WPS 中取消密码并保存后再打开",
+    "XLSX_NOT_WORKBOOK": "文件 {file} 是压缩包，但不是 Excel 工作簿（.xlsx）：{reason}",
+    "XLSX_BOMB": "文件 {file} 解压后过大（{reason}），可能是恶意构造的文件，已拒绝打开",
+    "XLSX_MACRO": "文件 {file} 含有宏（VBA 代码）；为安全起见，本程序不打开含宏的工作簿。请在 Excel 中另存为“Excel 工作簿（*.xlsx）”后再打开",
+    "XLSX_DAMAGED": "文件 {file} 已损坏，无法作为 Excel 工作簿读取：{reason}",
+    "XLSX_NOT_OURS": "文件 {file} 不是本程序保存的报告工作簿（缺少标识信息），无法确定各数值的位置",
+    "XLSX_SHEET_MISSING": "文件 {file} 中缺少工作表“{sheet}”（可能被改名或删除），无法确定各数值的位置",
+    "XLSX_BAD_IDENTITY": "文件 {file} 中的标识信息已损坏（{where}），无法确定各数值的位置",
+    "XLSX_LAYOUT_CHANGED": "文件 {file}：{cell} 应为“{expected}”，现为“{found}”；表格结构已被改动（可能插入或删除了行、列），无法确定各数值的位置。请使用改动前的文件或其备份（文件名中带 .bak）",
+    "XLSX_REASON_ENTITIES": "含有被禁止的 XML 实体或文档类型定义（可能是恶意文件）",
+    "XLSX_REASON_ZIP": "压缩包结构损坏",
+    "XLSX_REASON_XML": "内部 XML 格式错误",
+    "XLSX_REASON_CONTENT": "内容不符合 Excel 工作簿格式",
+    "XLSX_REASON_NO_TYPES": "缺少 [Content_Types].xml",
+    "XLSX_REASON_XLSB": "这是 Excel 二进制工作簿（.xlsb）",
+    "XLSX_REASON_TOTAL": "共 {size} MB，上限 {limit} MB",
+    "XLSX_REASON_RATIO": "{part} 的压缩比为 {ratio}:1",
+    "XLSX_REASON_ENTRIES": "含有 {count} 个部件",
+    "XLSX_DATE_IN_NUMBER": "是日期，不是数值",
+    "XLSX_FORMULA": "是公式；本程序不计算公式，请改为填写数值",
+    "CLI_CONVERT_INVALID": "{file} 中有 {count} 个无法识别的数值（如 {place} “{text}”）；JSON 交换文件无法保存它们，请先改正",
+    # printed report (ogi/pdf*.py, ogi/fonts.py)
+    "PDF_PAGE_NUMBER": "— {number} —",
+    "PDF_DRAFT_MARK": "草稿：数据未通过校验",
+    "PDF_DRAFT_HEADER": "草稿：数据未通过校验（{count} 个错误），不能作为正式文本签发",
+    "PDF_NOTES_TITLE": "附：校验提示及说明",
+    "PDF_NOTE_FINDING": "{number}. {message}",
+    "PDF_NOTE_TEXT": "说明：{note}",
+    "PDF_SIGN_FIELD": "{label}：",
+    "PDF_SIGN_SIGNATURE": "签字：",
+    "PDF_SIGN_DATE": "日期：　　　　年　　月　　日",
+    "PDF_WHERE_TITLE": "标题",
+    "PDF_WHERE_REPORT": "报告",
+    "PDF_WHERE_SECTION": "“{section}”",
+    "PDF_WHERE_CELL": "{table}“{place}”",
+    "PDF_WHERE_CLOSING": "落款",
+    "PDF_WHERE_SIGN_OFF": "签字栏",
+    "PDF_WHERE_NOTE": "说明（{place}）",
+    "PDF_NO_GLYPH": "{where}中的字符“{char}”（U+{codepoint}）在所有可用字体中都没有字形，无法打印。请改用常用字，或在字体文件夹中提供含有该字的 TrueType 字体",
+    "FONT_DIR_MISSING": "字体文件夹 {dir} 不存在",
+    "FONT_UNUSABLE": "字体 {file} 无法使用：{reason}",
+    "FONT_SKIPPED": "已跳过字体 {file}：{reason}",
+    "FONT_REASON_CFF": "这是 PostScript（CFF）轮廓的 OpenType 字体（如思源、Noto CJK），无法嵌入 PDF",
+    "FONT_REASON_NOT_TRUETYPE": "不是 TrueType 字体",
+    "FONT_REASON_BROKEN": "无法读取或不允许嵌入（{reason}）",
+    "FONT_REASON_NO_DIGITS": "缺少阿拉伯数字（数字将无法显示）",
+    "FONT_REASON_NO_HAN": "缺少常用汉字",
+    "FONT_ROLE": "{role}：{file}（{origin}）",
+    "FONT_ROLE_title": "标题（小标宋）",
+    "FONT_ROLE_hei": "黑体",
+    "FONT_ROLE_kai": "楷体",
+    "FONT_ROLE_fangsong": "仿宋",
+    "FONT_ROLE_song": "宋体",
+    "FONT_ORIGIN_preferences": "指定的字体文件夹",
+    "FONT_ORIGIN_system": "系统字体",
+    "FONT_ORIGIN_bundled": "程序自带",
+    "CLI_PDF_DRAFT": "报告有 {count} 个错误，PDF 已标注“草稿：数据未通过校验”（确认无误后可用 --final 去掉）",
+    "CLI_PDF_WROTE": "已保存 {file}（{pages} 页）",
+    "CLI_EXPORT_WROTE": "已保存 {file}（{summary}）",
+    "CLI_EXPORT_DRAFT": "报告有 {count} 个错误，导出的文本已标注“草稿：数据未通过校验”（确认无误后可用 --final 去掉）",
+    "EXPORT_UNKNOWN_TYPE": "文件 {file}：不能导出为这种文件（可导出：{known}）；保存报告请用 .json 或 .xlsx",
+    "EXPORT_SAME_AS_INPUT": "文件 {file}：输出文件不能是报告本身",
+    "EXPORT_PAGES": "{pages} 页",
+    "EXPORT_LABEL_PDF": "PDF 文件",
+}
+
+
+def shorten(value: str, limit: int = 40) -> str:
+    """Echo user-supplied text back in a message without flooding it (one line, bounded)."""
+    flat = " ".join(str(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def text(code: str, **fields: object) -> str:
+    """Return the catalogue text for ``code`` with ``fields`` filled in."""
+    return MESSAGES[code].format(**fields)
+
+
+class OgiError(Exception):
+    """A failure the user must be told about: carries a code and a Chinese message."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        # Fields may echo hostile input (a 1 MB key, a newline): one bounded line, always.
+        safe = {k: shorten(v, 160) if isinstance(v, str) else v for k, v in fields.items()}
+        super().__init__(text(code, **safe))
+
+    @property
+    def message(self) -> str:
+        return str(self)

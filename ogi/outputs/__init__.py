@@ -1,0 +1,67 @@
+"""Write-only outputs: the report rendered for people (PDF today; web page and Word next).
+
+Each output module exposes ``OUTPUT`` (an :class:`Output`); this registry picks one by the target's
+suffix, so the command line (``ogi export REPORT -o OUT.pdf``) and the window's export dialog choose
+the same way, and adding an output is one module and one entry in ``PLUGINS``. Outputs never read
+back: the program's own files are :mod:`ogi.formats`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ogi.model.messages import OgiError
+from ogi.model.report import Report
+from ogi.model.rules import Finding
+
+PLUGINS = {".pdf": "ogi.outputs.pdf"}  # suffix → module exposing OUTPUT
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What every printed or published copy can be asked for (the PDF uses all of them)."""
+
+    title: str | None = None  # replaces the form's title template; "\n" forces a line break
+    final: bool = False  # the clerk confirmed: no draft mark even with error findings
+    sign_off: bool = False  # 单位负责人（签字）… block for the signed copy
+    notes: bool = True  # a last part listing accepted warnings with the clerk's 说明
+    font_dir: str | None = None  # preferred font folder (PDF)
+
+
+@dataclass(frozen=True)
+class Output:
+    suffix: str
+    label: str  # for file dialogs: 「PDF 文件」
+    write: Callable[[Report, Path, list[Finding], ExportOptions], str]  # returns a short summary: 「5 页」
+
+
+@cache
+def _load(suffix: str) -> Output:
+    output = importlib.import_module(PLUGINS[suffix]).OUTPUT
+    if output.suffix != suffix:
+        raise RuntimeError(f"{PLUGINS[suffix]} declares {output.suffix}, registered for {suffix}")
+    return output
+
+
+def output_for(path: Path) -> Output:
+    """The output for a target file by its suffix; anything else (a report file!) is refused."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in PLUGINS:
+        raise OgiError("EXPORT_UNKNOWN_TYPE", file=path, known="、".join(sorted(PLUGINS)))
+    return _load(suffix)
+
+
+def suffixes() -> list[str]:
+    return list(PLUGINS)
+
+
+def labels() -> dict[str, str]:
+    return {suffix: _load(suffix).label for suffix in PLUGINS}
+
+
+def export(report: Report, path: Path, findings: list[Finding], options: ExportOptions | None = None) -> str:
+    return output_for(path).write(report, Path(path), findings, options or ExportOptions())
