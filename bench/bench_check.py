@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.model.checker import Checker  # noqa: E402
-from ogi.model.loader import load_form  # noqa: E402
-from ogi.model.sample import full_report  # noqa: E402
-from tests.tools.childenv import percentile  # noqa: E402
+from ogi.model.checker import Checker
+from ogi.model.loader import load_form
+from ogi.model.sample import full_report
+from tests.tools.childenv import percentile
 
 RUNS, EDITS, FULLS = 5, 2000, 200
 
@@ -49,8 +49,10 @@ def main() -> None:
         runs = [one_run(form_id, seed) for seed in range(RUNS)]
         med = [statistics.median(r[i] for r in runs) * 1000 for i in range(4)]
         print(f"{form_id:10} {med[0]:10.3f} {med[1]:10.3f} {med[2]:10.3f} {med[3]:10.3f}")
-        print(f"{'':10} one edit p99 = {med[1]:.3f} ms (goal ≤ 1 ms): {'OK' if med[1] <= 1 else 'OVER'};"
-              f" full check is {med[2] / med[0]:.0f}× an edit at p50")
+        print(
+            f"{'':10} one edit p99 = {med[1]:.3f} ms (goal ≤ 1 ms): {'OK' if med[1] <= 1 else 'OVER'};"
+            f" full check is {med[2] / med[0]:.0f}× an edit at p50"
+        )
 
 
 if __name__ == "__main__":

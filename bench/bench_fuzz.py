@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.formats import registry  # noqa: E402
-from tests.tools.fuzzing import fuzz  # noqa: E402
+from ogi.formats import registry
+from tests.tools.fuzzing import fuzz
 
 MEMORY_CAP = 2 * 1024**3  # a case that needs more than 2 GiB is a blow-up: it fails with MemoryError
 
@@ -33,8 +33,10 @@ def main() -> None:
             counts, bugs = fuzz(Path(tmp), suffix, cases, seed=2026)
             took = time.perf_counter() - start
         total_bugs += len(bugs)
-        print(f"{suffix:6} cases={sum(counts.values())} report={counts['report']} refused={counts['refused']} "
-              f"bugs={len(bugs)} ({took:.0f} s, {took / cases * 1000:.2f} ms/case)")
+        print(
+            f"{suffix:6} cases={sum(counts.values())} report={counts['report']} refused={counts['refused']} "
+            f"bugs={len(bugs)} ({took:.0f} s, {took / cases * 1000:.2f} ms/case)"
+        )
         for line in bugs[:10]:
             print("   ", line)
     print(f"total bugs: {total_bugs}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.tools.edit_trials import run_trials  # noqa: E402
+from tests.tools.edit_trials import run_trials
 
 
 def main() -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.formats import registry  # noqa: E402
-from tests.tools.kill_trials import run_trials  # noqa: E402
+from ogi.formats import registry
+from tests.tools.kill_trials import run_trials
 
 
 def main() -> None:

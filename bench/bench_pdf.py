@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.formats import registry, write_report  # noqa: E402
-from ogi.formats.jsonfile import write  # noqa: E402
-from ogi.model.loader import load_form  # noqa: E402
-from ogi.model.sample import full_report  # noqa: E402
+from ogi.formats import registry, write_report
+from ogi.formats.jsonfile import write
+from ogi.model.loader import load_form
+from ogi.model.sample import full_report
 
 OGI_RUNS, OFFICE_RUNS = 7, 5
 ROOT = Path(__file__).resolve().parent.parent

@@ -39,7 +39,9 @@ class FirstPaint(QObject):
                 os._exit(0)
         return False
 """
-BARE = PAINT_HOOK + """
+BARE = (
+    PAINT_HOOK
+    + """
 LOAD = False
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 app = QApplication([])
@@ -47,7 +49,10 @@ WINDOW = QMainWindow(); WINDOW.setCentralWidget(QWidget()); WINDOW.resize(1400, 
 hook = FirstPaint(); app.installEventFilter(hook)
 WINDOW.show(); app.exec()
 """
-APP = PAINT_HOOK + """
+)
+APP = (
+    PAINT_HOOK
+    + """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -71,6 +76,7 @@ def loaded():
 timer = QTimer(interval=1, timeout=loaded); timer.start()
 app.exec()
 """
+)
 MEMORY = """
 import resource, sys
 from PySide6.QtCore import Qt
@@ -117,7 +123,7 @@ def keystrokes(report_path: Path) -> tuple[float, float, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    app, window = build(["ogi-report", str(report_path)])
+    _app, window = build(["ogi-report", str(report_path)])
     while not window.started:
         QTest.qWait(5)
     window.form.show_section("t3")
@@ -155,16 +161,20 @@ def main() -> None:
         apps = [child(APP, data, str(report)) for _ in range(RUNS)]
         painted = statistics.median(a["PAINTED"] for a in apps)
         loaded = statistics.median(a["LOADED"] for a in apps)
-        print(f"cold start to first paint ({platform}, median of {RUNS}): bare Qt window {bare * 1000:.0f} ms, "
-              f"ogi-report FILE {painted * 1000:.0f} ms, ratio {painted / bare:.2f}× (goal ≤ 3×); "
-              f"the full report shown at {loaded * 1000:.0f} ms ({loaded / bare:.2f}×)")
+        print(
+            f"cold start to first paint ({platform}, median of {RUNS}): bare Qt window {bare * 1000:.0f} ms, "
+            f"ogi-report FILE {painted * 1000:.0f} ms, ratio {painted / bare:.2f}× (goal ≤ 3×); "
+            f"the full report shown at {loaded * 1000:.0f} ms ({loaded / bare:.2f}×)"
+        )
         peaks = [int(child(MEMORY, data, str(report))["PEAK_KB_text"]) / 1024 for _ in range(3)]
         print(f"peak memory with a full report open (median of 3): {statistics.median(peaks):.0f} MB RSS (goal ≤ 150 MB)")
         os.environ.update(child_env(data))
         runs = [keystrokes(report) for _ in range(RUNS)]
-        print(f"keystroke → repainted totals and findings ({KEYS} keys × {RUNS} runs): "
-              f"p50 {statistics.median(r[0] for r in runs):.2f} ms, p99 {statistics.median(r[1] for r in runs):.2f} ms (goal p99 ≤ 5 ms); "
-              f"CPU time p99 {statistics.median(r[2] for r in runs):.2f} ms; load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"keystroke → repainted totals and findings ({KEYS} keys × {RUNS} runs): "
+            f"p50 {statistics.median(r[0] for r in runs):.2f} ms, p99 {statistics.median(r[1] for r in runs):.2f} ms (goal p99 ≤ 5 ms); "
+            f"CPU time p99 {statistics.median(r[2] for r in runs):.2f} ms; load average {os.getloadavg()[0]:.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.formats.xlsx import FORMAT as XLSX  # noqa: E402
-from ogi.formats.xlsx.read import read  # noqa: E402
-from ogi.formats.xlsx.write import build  # noqa: E402
-from ogi.model.loader import load_form  # noqa: E402
-from ogi.model.sample import full_report  # noqa: E402
+from ogi.formats.xlsx import FORMAT as XLSX
+from ogi.formats.xlsx.read import read
+from ogi.formats.xlsx.write import build
+from ogi.model.loader import load_form
+from ogi.model.sample import full_report
 
 RUNS = 15
 GOAL_MS = 100

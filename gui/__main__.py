@@ -1,7 +1,7 @@
-"""``python -m gui [FILE]`` opens the window (same as the ``ogi-report`` command)."""
+"""``python -m ogi_gui`` (and the frozen bundle's entry script) start the window."""
 
 import sys
 
-from .launch import main
+from ogi_gui.launch import main
 
 sys.exit(main())

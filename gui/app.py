@@ -38,7 +38,7 @@ def register_font(app: QApplication) -> str | None:
 
 
 def language(setting: str | None = None) -> str:
-    """"en" or "zh_CN": the menu setting if any, else the system locale (Chinese unless English)."""
+    """ "en" or "zh_CN": the menu setting if any, else the system locale (Chinese unless English)."""
     chosen = setting if setting is not None else str(QSettings().value("language", "") or "")
     if chosen in ("en", "zh_CN"):
         return chosen
@@ -116,5 +116,7 @@ def report_unexpected(kind, value, tb) -> None:
     QMessageBox.critical(
         None,
         QCoreApplication.translate("App", "程序内部错误"),
-        QCoreApplication.translate("App", "程序遇到了一个内部错误，刚才的操作可能没有完成。已确认的修改都已记入恢复记录。\n\n{0}").format(value),
+        QCoreApplication.translate(
+            "App", "程序遇到了一个内部错误，刚才的操作可能没有完成。已确认的修改都已记入恢复记录。\n\n{0}"
+        ).format(value),
     )

@@ -37,7 +37,11 @@ class TextCommand(QUndoCommand):
         return TEXT_COMMAND_ID if self.kind != "note" else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        same = isinstance(other, TextCommand) and (other.kind, other.key, other.generation) == (self.kind, self.key, self.generation)
+        same = isinstance(other, TextCommand) and (other.kind, other.key, other.generation) == (
+            self.kind,
+            self.key,
+            self.generation,
+        )
         if not same or other.old != self.new:
             return False
         self.new = other.new

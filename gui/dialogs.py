@@ -44,9 +44,9 @@ def ask_recover(parent: QWidget, journal: Journal, last_edit: str) -> str:
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "恢复未保存的修改"))
     box.setText(QCoreApplication.translate("Dialogs", "上次程序没有正常关闭，有未保存的修改可以恢复。"))
     box.setInformativeText(
-        QCoreApplication.translate("Dialogs", "文件：{0}\n开始编辑：{1}\n最后修改：{2}\n已记录修改：{3} 处\n\n是否恢复这些修改？").format(
-            source, journal.started.replace("T", " "), last_edit, journal.edits
-        )
+        QCoreApplication.translate(
+            "Dialogs", "文件：{0}\n开始编辑：{1}\n最后修改：{2}\n已记录修改：{3} 处\n\n是否恢复这些修改？"
+        ).format(source, journal.started.replace("T", " "), last_edit, journal.edits)
     )
     recover = box.addButton(QCoreApplication.translate("Dialogs", "恢复"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QCoreApplication.translate("Dialogs", "放弃修改"), QMessageBox.ButtonRole.DestructiveRole)

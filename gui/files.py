@@ -42,7 +42,7 @@ class FileActions:
 
     def ask_save_path(self) -> Path | None:
         suggested = str(Path(self._last_folder()) / self.suggested_name())
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, self._filters(with_all=False))
+        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, self._filters(with_all=False))
         return Path(path) if path else None
 
     def ask_new(self) -> tuple[str, int] | None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
 
-from ogi.model.loader import load_form
+from ogi.model.loader import newest_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
 
@@ -15,8 +15,6 @@ from .document import Document
 from .files import FileActions
 from .form import ReportForm
 from .problems import ProblemsPanel
-
-DEFAULT_FORM = "ogi-2021"
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -34,7 +32,7 @@ class MainWindow(FileActions, QMainWindow):
         self.problems = None
         self._build_actions()
         self._build_menus()
-        self.set_document(self._new_document(report or Report(load_form(DEFAULT_FORM)), path))
+        self.set_document(self._new_document(report or Report(newest_form()), path))
         self._restore_geometry()
 
     # -- document ----------------------------------------------------------------------
@@ -55,7 +53,9 @@ class MainWindow(FileActions, QMainWindow):
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
         doc.journalFailed.connect(
-            lambda why: self.show_error(self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why))
+            lambda why: self.show_error(
+                self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
+            )
         )
         self.update_counts()
         self.update_title()
@@ -67,7 +67,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _build_problems(self, doc: Document) -> None:
         self.problems = ProblemsPanel(doc)
-        self.problems.findingActivated.connect(lambda f: self.form.go_to(f))
+        self.problems.findingActivated.connect(self.form.go_to)
         dock = QDockWidget(self.tr("问题清单"), self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems)

@@ -160,6 +160,8 @@ class ProblemsPanel(QWidget):
 
     def edit_note(self, finding: Finding) -> None:
         old = self.doc.report.notes.get(finding.key, "")
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("说明"), finding.message + "\n\n" + self.tr("说明（将随报告保存）："), old)
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("说明"), finding.message + "\n\n" + self.tr("说明（将随报告保存）："), old
+        )
         if ok:
             self.doc.edit_text("note", finding.key, text.strip())

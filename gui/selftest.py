@@ -129,12 +129,12 @@ def _check_plugins() -> None:
 
 def _check_window(app) -> str:
     """The main window on a full report paints a non-blank picture."""
-    from ogi.model.loader import load_form
+    from ogi.model.loader import newest_form
     from ogi.model.sample import full_report
 
     from .mainwindow import MainWindow
 
-    window = MainWindow(full_report(load_form("ogi-2021"), seed=1), journaling=False)
+    window = MainWindow(full_report(newest_form(), seed=1), journaling=False)
     try:
         window.resize(1200, 800)
         window.show()
@@ -166,12 +166,12 @@ def _check_printing() -> int:
     import importlib
 
     from ogi.model.checker import Checker
-    from ogi.model.loader import load_form
+    from ogi.model.loader import newest_form
     from ogi.model.sample import full_report
     from ogi.outputs.pdf.render import render_pdf
 
     printing = importlib.import_module("ogi_gui.printing")
-    report = full_report(load_form("ogi-2021"), seed=1)
+    report = full_report(newest_form(), seed=1)
     pdf = render_pdf(report, Checker(report).findings())
     pages = printing.PdfPages(pdf)
     _check(pages.count > 0, "QtPdf 无法打开生成的 PDF")

@@ -201,8 +201,11 @@ class ReportTableView(QTableView):
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and event.text() in ("\x7f", "\x08", ""):
                 self.clear_selection()
                 return
-            for keys, slot in ((QKeySequence.StandardKey.Copy, self.copy), (QKeySequence.StandardKey.Paste, self.paste),
-                               (QKeySequence.StandardKey.Cut, self.cut)):
+            for keys, slot in (
+                (QKeySequence.StandardKey.Copy, self.copy),
+                (QKeySequence.StandardKey.Paste, self.paste),
+                (QKeySequence.StandardKey.Cut, self.cut),
+            ):
                 if event.matches(keys):
                     slot()
                     return
@@ -222,7 +225,11 @@ class ReportTableView(QTableView):
         chosen = {(i.row(), i.column()) for i in indexes}
         lines = []
         for r in range(min(rows), max(rows) + 1):
-            lines.append("\t".join(self.model().index(r, c).data() or "" if (r, c) in chosen else "" for c in range(min(cols), max(cols) + 1)))
+            lines.append(
+                "\t".join(
+                    self.model().index(r, c).data() or "" if (r, c) in chosen else "" for c in range(min(cols), max(cols) + 1)
+                )
+            )
         QGuiApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
 
     def cut(self) -> None:

@@ -10,7 +10,9 @@ from tests.conftest import DATA
 
 
 def ogi(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
+    )
 
 
 def test_CLI_seed_checks_clean_with_missing_listed():

@@ -13,7 +13,9 @@ from tests.conftest import DATA
 
 
 def ogi(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+    )
 
 
 def test_CLI_CONVERT_json_to_xlsx_and_back(tmp_path):

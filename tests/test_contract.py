@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_ARCH_import_contract_kept():
     exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
-    out = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout
 

@@ -83,11 +83,10 @@ def test_WIN_start_with_file_opens_it(isolated, form21, qtbot, tmp_path):
     path = tmp_path / "报告.json"
     report = full_report(form21)
     write(report, path)
-    app, window = build(["ogi-report", str(path)])
+    _app, window = build(["ogi-report", str(path)])
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.started)  # the file opens right after the window first paints
     assert window.doc.path == path and window.doc.report == report and not window.isWindowModified()
-
 
 
 def test_WIN_binding_refcount_defect_neutralised(make_window, form21, qtbot):

@@ -114,7 +114,9 @@ def test_WIN_load_last_year_carries_over_one_undo(make_window, form21, tmp_path)
     assert window.load_previous(tmp_path / "2023.json")
     report = window.doc.report
     assert report.value("t3.carried_in.natural") == last.value("t3.carried_over.natural")
-    assert report.value("t3.carried_in.total") == last.value("t3.carried_over.total") and not report.is_entered_total("t3.carried_in.total")
+    assert report.value("t3.carried_in.total") == last.value("t3.carried_over.total") and not report.is_entered_total(
+        "t3.carried_in.total"
+    )
     assert window.doc.undo.count() == 1
     window.doc.set_values({"t3.carried_in.natural": last.value("t3.carried_over.natural") + 1})
     assert any(f.key == "T3-5/natural" and f.severity == "warning" for f in window.doc.findings())

@@ -19,7 +19,7 @@ def blank(make_window, form21):
 
 
 def _shown(window, cell_id: str) -> str:
-    view = window.form.views[cell_id.split(".")[0]]
+    view = window.form.views[cell_id.split(".", maxsplit=1)[0]]
     return view.model().index_of(cell_id).data() or ""
 
 
@@ -172,9 +172,7 @@ def test_WIN_copy_selection_tab_separated(make_window, form21, qtbot):
     view = window.form.views["t3"]
     model = view.model()
     view.setCurrentIndex(model.index_of("t3.new.natural"))
-    view.selectionModel().select(
-        view.model().index_of("t3.new.natural"), view.selectionModel().SelectionFlag.Select
-    )
+    view.selectionModel().select(view.model().index_of("t3.new.natural"), view.selectionModel().SelectionFlag.Select)
     view.selectionModel().select(model.index_of("t3.carried_in.business"), view.selectionModel().SelectionFlag.Select)
     qtbot.keySequence(view, "Ctrl+C") if hasattr(qtbot, "keySequence") else view.copy()
     r = window.doc.report
@@ -194,7 +192,9 @@ def test_WIN_fill_blanks_one_undo(blank):
     view = blank.form.views["t4"]
     view.fill_blanks()
     report = blank.doc.report
-    assert report.blank_cells("t4") == [] and report.value("t4.review.total") == 0 and not report.is_entered_total("t4.review.total")
+    assert (
+        report.blank_cells("t4") == [] and report.value("t4.review.total") == 0 and not report.is_entered_total("t4.review.total")
+    )
     assert report.blank_cells("t3") and blank.doc.undo.count() == 1
     blank.doc.undo.undo()
     assert len(report.blank_cells("t4")) == 15

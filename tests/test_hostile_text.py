@@ -9,7 +9,7 @@ from ogi.formats import read_report, registry, write_report
 from ogi.model.sample import full_report
 
 HOSTILE = {
-    "formula_eq": "=HYPERLINK(\"http://x\",\"点我\")",
+    "formula_eq": '=HYPERLINK("http://x","点我")',
     "formula_plus": "+1+1",
     "formula_minus": "-2+3",
     "formula_at": "@SUM(A1)",

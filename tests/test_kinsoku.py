@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +30,7 @@ def test_PDF_K2_opening_bracket_never_ends_a_line():
 
 def test_PDF_K3_closing_quote_and_full_stop_pulled_with_their_character():
     lines = break_lines("危及“三安全一稳定”。其他", 9, width_of)
-    assert all(line_ok(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    assert all(line_ok(a, b) for a, b in itertools.pairwise(lines))
     assert "".join(lines) == "危及“三安全一稳定”。其他"
 
 
@@ -65,6 +67,6 @@ def test_PDF_K7_rules_hold_and_nothing_is_lost(text, width):
     lines = break_lines(text, width, width_of)
     assert "".join(lines) == text
     assert all(width_of(line) <= width for line in lines)
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in itertools.pairwise(lines):
         assert after[0] not in NO_START, (before, after)
         assert before[-1] not in NO_END, (before, after)

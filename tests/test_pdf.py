@@ -70,7 +70,7 @@ def test_PDF_2_every_font_is_an_embedded_truetype_subset(printed, key):
     seen = 0
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+            font = font.get_object()  # noqa: PLW2901  (the indirect object resolved)
             for face in [f.get_object() for f in font.get("/DescendantFonts", [])] or [font]:
                 assert "STSong" not in str(face["/BaseFont"])
                 assert "/FontFile2" in face["/FontDescriptor"].get_object(), face["/BaseFont"]
@@ -121,7 +121,7 @@ def pgm_pages(pdf: bytes, tmp_path) -> list[bytes]:
     pages = []
     for path in sorted(tmp_path.glob("p-*.pgm")):
         data = path.read_bytes()
-        magic, width, height, maxval, pixels = re.match(rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", data, re.S).groups()
+        _magic, width, height, _maxval, pixels = re.match(rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", data, re.S).groups()
         assert len(pixels) == int(width) * int(height)
         pages.append(pixels)
     return pages
@@ -158,7 +158,7 @@ def test_PDF_8_title_option_and_sign_off_block(form21):
 
 def test_PDF_9_closing_per_gbt9704(printed):
     """落款: 署名右空二字; 成文日期 two characters to the right of the 署名's first character."""
-    report, pdf = printed["seed"]
+    _report, pdf = printed["seed"]
     page = PdfReader(io.BytesIO(pdf)).pages[-1]
     spots = []
     page.extract_text(visitor_text=lambda t, cm, tm, *_: spots.append((t.strip(), tm[4])))
@@ -171,7 +171,9 @@ def test_PDF_9_closing_per_gbt9704(printed):
 
 def test_PDF_10_cli_writes_pdf_and_reports_drafts(tmp_path, form21):
     def ogi(*args):
-        return subprocess.run([sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+        )
 
     out = ogi("pdf", str(DATA / "seed-2023.json"), "-o", str(tmp_path / "seed.pdf"))
     assert out.returncode == 0, out.stderr

@@ -7,14 +7,14 @@ from pypdf import PdfReader
 
 pytest.importorskip("PySide6.QtPdf")
 
-from ogi_gui import printing  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget  # noqa: E402
+from ogi_gui import printing
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 
-from ogi.model.checker import Checker  # noqa: E402
-from ogi.model.sample import full_report  # noqa: E402
-from ogi.outputs.pdf.render import render_pdf  # noqa: E402
-from tests import guikit  # noqa: E402
+from ogi.model.checker import Checker
+from ogi.model.sample import full_report
+from ogi.outputs.pdf.render import render_pdf
+from tests import guikit
 
 isolated = guikit.isolated  # settings under tmp_path, the application set up in Chinese
 

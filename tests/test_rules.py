@@ -81,7 +81,7 @@ def test_T3_5_carry_over_from_last_year(form21, form19):
     this = full_report(form21, seed=5, year=2021)
     assert by_rule(this, "T3-5") == []  # no previous report given: nothing to compare
     found = by_rule(this, "T3-5", last)
-    differing = [c for c in APPLICANTS + ["total"] if this.value(f"t3.carried_in.{c}") != last.value(f"t3.carried_over.{c}")]
+    differing = [c for c in [*APPLICANTS, "total"] if this.value(f"t3.carried_in.{c}") != last.value(f"t3.carried_over.{c}")]
     assert [f.key for f in found] == [f"T3-5/{c}" for c in differing] and differing
     assert all(f.severity == "warning" for f in found)
 

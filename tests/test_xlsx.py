@@ -224,7 +224,7 @@ def _sheet_xml(path, title: str) -> bytes:
 def test_XLSX_identity_records_form_and_places(book21):
     from ogi.formats.xlsx.identity import from_rows
 
-    report, path, wb = book21
+    _report, path, wb = book21
     ident = from_rows(list(wb[SHEET].iter_rows(values_only=True)), path)
     assert ident.form == "ogi-2021" and ident.edition == "2021" and ident.generator.startswith("ogi-report ")
     assert ident.cells["t3.new.natural"][:3] == ["表三", "D5", "input"]

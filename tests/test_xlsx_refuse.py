@@ -206,7 +206,9 @@ def test_REFUSE_cli_one_line_exit_2(tmp_path):
 
     path = tmp_path / "坏.xlsx"
     path.write_bytes(ole2(["EncryptionInfo", "EncryptedPackage"]))
-    out = subprocess.run([sys.executable, "-m", "ogi", "check", str(path)], capture_output=True, text=True, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "ogi", "check", str(path)], capture_output=True, text=True, encoding="utf-8", check=False
+    )
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and "加密" in out.stderr
 
 

@@ -27,7 +27,9 @@ def draw(size: int) -> QImage:
     p.drawRoundedRect(QRectF(40 * s, 16 * s, 176 * s, 224 * s), 14 * s, 14 * s)
     p.setPen(QPen(QColor("#c0262d"), 8 * s))
     p.drawLine(int(62 * s), int(70 * s), int(194 * s), int(70 * s))
-    family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(ROOT / "resources/fonts/wqy-microhei.ttc")))[0]
+    family = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFont(str(ROOT / "resources/fonts/wqy-microhei.ttc"))
+    )[0]
     p.setFont(QFont(family, max(1, int(96 * s))))
     p.setPen(QColor("#c0262d"))
     p.drawText(QRectF(40 * s, 78 * s, 176 * s, 130 * s), Qt.AlignmentFlag.AlignCenter, "公")

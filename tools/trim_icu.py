@@ -134,12 +134,13 @@ def _pad(n: int) -> int:
 def _assemble(compiler: str, symbol: str, data: Path, target: Path, soname: str) -> None:
     source = target.with_suffix(".S")
     source.write_text(
-        f'\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n\t.balign 16\n{symbol}:\n'
+        f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n\t.balign 16\n{symbol}:\n"
         f'\t.incbin "{data.name}"\n\t.size {symbol}, .-{symbol}\n\t.section .note.GNU-stack,"",@progbits\n'
     )
     tmp = target.with_name(target.name + ".tmp")
     subprocess.run(
         [compiler, "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-o", str(tmp), source.name],
-        cwd=target.parent, check=True,
+        cwd=target.parent,
+        check=True,
     )
     tmp.replace(target)

@@ -17,6 +17,7 @@ from ogi.model.checker import Checker
 from ogi.model.loader import available_forms, load_form
 from ogi.model.messages import OgiError, text
 from ogi.model.rules import Finding
+from ogi.paths import forms_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -73,7 +74,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    for form_id in available_forms():
+    """List the shipped editions; none found is an installation error, never a silent success."""
+    found = available_forms()
+    if not found:
+        raise OgiError("FORM_NONE_FOUND", folder=forms_dir())
+    for form_id in found:
         form = load_form(form_id)
         print(text("CLI_FORMS_LINE", id=form.id, title=form.title, basis=form.basis))
     return EXIT_OK
@@ -125,7 +130,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     report = read_report(Path(args.input))
     previous = read_report(Path(args.previous)) if args.previous else None
     findings = Checker(report, previous).findings()
-    options = ExportOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, font_dir=args.font_dir)
+    options = ExportOptions(
+        title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, font_dir=args.font_dir
+    )
     summary = export(report, output, findings, options)
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:

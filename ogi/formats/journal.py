@@ -162,7 +162,9 @@ def _replay_cells(report: Report, cells: dict) -> None:
         if cell not in report.form.cells:
             continue
         if isinstance(state, dict):
-            report.set_invalid(cell, Invalid(str(state.get("text", "")), str(state.get("reason", "")), str(state.get("source", ""))))
+            report.set_invalid(
+                cell, Invalid(str(state.get("text", "")), str(state.get("reason", "")), str(state.get("source", "")))
+            )
             continue
         got = parse(state, report.form.cells[cell].type)
         report.set(cell, got.value if got.ok else None)

@@ -76,13 +76,13 @@ def _refuse_cycles(ctx, totals: dict[str, tuple[tuple[str, ...], ...]]) -> None:
         if state.get(cell) == 2:
             return
         if state.get(cell) == 1:
-            raise ctx.fail("FORM_CYCLE", key=" → ".join(trail[trail.index(cell) :] + [cell]))
+            raise ctx.fail("FORM_CYCLE", key=" → ".join([*trail[trail.index(cell) :], cell]))
         state[cell] = 1
         for parts in totals.get(cell, ()):
             for part in parts:
                 if part == cell:
                     raise ctx.fail("FORM_CYCLE", key=f"{cell} → {cell}")
-                visit(part, trail + [cell])
+                visit(part, [*trail, cell])
         state[cell] = 2
 
     for cell in totals:

@@ -235,7 +235,7 @@ def _leaves(nodes: tuple[HeaderNode, ...], keys=(), labels=(), places=()) -> tup
     out: list[Leaf] = []
     for node in nodes:
         k = keys + ((node.key,) if node.key else ())
-        lab = labels + (node.label,)
+        lab = (*labels, node.label)
         pl = places + ((node.label,) if node.key else ())
         if node.is_leaf:
             out.append(Leaf(".".join(k) if node.key else "", lab, " ".join(pl), node.span, node.type_name))
@@ -274,7 +274,11 @@ def _check_template(ctx: _Ctx, template: str, allowed: frozenset[str], where: st
 @cache
 def load_form(form_id: str) -> Form:
     """The shipped form with id ``form_id`` (``ogi-2021``, ``ogi-2019``)."""
-    if not isinstance(form_id, str) or not re.fullmatch(r"[a-z0-9-]{1,40}", form_id) or not (FORMS_DIR / f"{form_id}.json").is_file():
+    if (
+        not isinstance(form_id, str)
+        or not re.fullmatch(r"[a-z0-9-]{1,40}", form_id)
+        or not (FORMS_DIR / f"{form_id}.json").is_file()
+    ):
         raise OgiError("FORM_UNKNOWN", form=shorten(str(form_id)), known="、".join(available_forms()))
     path = FORMS_DIR / f"{form_id}.json"
     form = load_form_file(path)
@@ -296,3 +300,11 @@ def load_form_for(form_id: str, file: object) -> Form:
 def available_forms() -> list[str]:
     """Ids of the shipped editions, newest first."""
     return sorted((p.stem for p in FORMS_DIR.glob("ogi-*.json")), reverse=True)
+
+
+def newest_form() -> Form:
+    """The edition a new report starts in: the newest the forms folder holds."""
+    found = available_forms()
+    if not found:
+        raise OgiError("FORM_NONE_FOUND", folder=FORMS_DIR)
+    return load_form(found[0])

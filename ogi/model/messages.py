@@ -140,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "EXPORT_UNKNOWN_TYPE": "文件 {file}：不能导出为这种文件（可导出：{known}）；保存报告请用 .json 或 .xlsx",
     "EXPORT_SAME_AS_INPUT": "文件 {file}：输出文件不能是报告本身",
     "EXPORT_PAGES": "{pages} 页",
+    "FORM_NONE_FOUND": "没有找到任何报告格式定义（{folder}）：程序安装不完整，请重新安装",
     "EXPORT_LABEL_PDF": "PDF 文件",
 }
 

@@ -55,14 +55,19 @@ def run_trial(folder: Path, seed: int, max_seconds: float) -> tuple[str | None, 
     source = folder / "报告.json"
     initial = full_report(load_form("ogi-2021"), seed=seed)
     write(initial, source)
-    proc = subprocess.Popen([sys.executable, "-m", "tests.tools.edit_child", str(source), str(seed)], cwd=ROOT,
-                            env=child_env(folder),
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.tools.edit_child", str(source), str(seed)],
+        cwd=ROOT,
+        env=child_env(folder),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+    )
     if proc.stdout.readline().strip() != "READY":
         proc.kill()
         return "the child window did not start", 0
     delay = random.Random(seed).uniform(0, max_seconds)
-
 
     killer = threading.Timer(delay, proc.kill)  # SIGKILL at a random moment: no clean-up runs
     killer.start()

@@ -23,8 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _start(target: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "tests.tools.save_loop", str(target)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.tools.save_loop", str(target)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if proc.stdout.readline().strip() != "ready":
         proc.kill()
         raise RuntimeError(proc.stderr.read())

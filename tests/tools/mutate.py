@@ -72,7 +72,9 @@ def zip_xml_values(data: bytes, rng: random.Random) -> bytes:
             return members
         k = r.choice(sheets)
         name, body = members[k]
-        junk = r.choice([b"<f>SUM(A1:A3)</f>", b"<v>1e400</v>", b"<v>-5</v>", b"<v>45000.5</v>", b"<t>\xe5\x8d\x81\xe4\xba\x8c</t>"])
+        junk = r.choice(
+            [b"<f>SUM(A1:A3)</f>", b"<v>1e400</v>", b"<v>-5</v>", b"<v>45000.5</v>", b"<t>\xe5\x8d\x81\xe4\xba\x8c</t>"]
+        )
         cut = r.randrange(len(body))
         members[k] = (name, body[:cut] + junk + body[cut:])
         return members

@@ -116,7 +116,7 @@ def parsing(path: Path) -> Iterator[None]:
             yield
     except OgiError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise OgiError("XLSX_DAMAGED", file=path, reason=failure_reason(exc)) from None
 
 

@@ -110,7 +110,11 @@ def _check_labels(ident: Identity, cells: Cells, path: Path) -> None:
         found = _text_of(_raw(cells, place)[0])
         if found != place[2]:
             raise OgiError(
-                "XLSX_LAYOUT_CHANGED", file=path, cell=f"{place[0]}!{place[1]}", expected=shorten(place[2], 30), found=shorten(found, 30)
+                "XLSX_LAYOUT_CHANGED",
+                file=path,
+                cell=f"{place[0]}!{place[1]}",
+                expected=shorten(place[2], 30),
+                found=shorten(found, 30),
             )
 
 

@@ -25,7 +25,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ogi import __version__
-from ogi.formats.xlsx import style as style
+from ogi.formats.xlsx import style
 from ogi.formats.xlsx.identity import MAX_ROW, Identity
 from ogi.formats.xlsx.text import CELL_LIMIT, encode, pieces, utf16_len
 from ogi.model.layout import VALUE, GridCell, table_grid

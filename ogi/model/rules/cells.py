@@ -39,7 +39,9 @@ def _complete(inst: Instance, report: Report, previous: Report | None) -> list[F
         if blank:
             msg = inst.rule.message.format(place=table.name, count=len(blank))
             key = f"{inst.key}/{table.id}"
-            out.append(Finding(key, inst.rule.id, inst.rule.severity, table.name, msg, blank, blank, section=table.id, instance=inst.key))
+            out.append(
+                Finding(key, inst.rule.id, inst.rule.severity, table.name, msg, blank, blank, section=table.id, instance=inst.key)
+            )
     return out
 
 

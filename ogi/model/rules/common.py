@@ -19,7 +19,17 @@ def incomplete(inst: Instance, report: Report, missing: list[str]) -> list[Findi
     names = "、".join(short_names(report.form, missing)[:3]) + ("等" if len(missing) > 3 else "")
     msg = text("RULE_INCOMPLETE", place=inst.place, count=len(missing), cells=names)
     return [
-        Finding(inst.key, inst.rule.id, "incomplete", inst.place, msg, inst.cells, tuple(missing), section=inst.table, instance=inst.key)
+        Finding(
+            inst.key,
+            inst.rule.id,
+            "incomplete",
+            inst.place,
+            msg,
+            inst.cells,
+            tuple(missing),
+            section=inst.table,
+            instance=inst.key,
+        )
     ]
 
 
@@ -35,7 +45,9 @@ def short_names(form: Form, missing: list[str]) -> list[str]:
 
 def failed(inst: Instance, reported: Number, computed: Number, flagged: tuple[str, ...], **fields: str) -> list[Finding]:
     delta = reported - computed
-    msg = inst.rule.message.format(place=inst.place, reported=fmt(reported), computed=fmt(computed), delta=fmt(abs(delta)), **fields)
+    msg = inst.rule.message.format(
+        place=inst.place, reported=fmt(reported), computed=fmt(computed), delta=fmt(abs(delta)), **fields
+    )
     finding = Finding(
         inst.key,
         inst.rule.id,

@@ -18,7 +18,13 @@ from ogi.model.values import format_date_cn, parse_date, parse_year
 
 def _finding(inst: Instance, field: MetaField, message: str, key: str | None = None) -> Finding:
     return Finding(
-        key or f"{inst.key}/{field.id}", inst.rule.id, inst.rule.severity, field.label, message, section="meta", instance=inst.key,
+        key or f"{inst.key}/{field.id}",
+        inst.rule.id,
+        inst.rule.severity,
+        field.label,
+        message,
+        section="meta",
+        instance=inst.key,
         field=field.id,
     )
 
@@ -67,7 +73,9 @@ def _deadline(inst: Instance, report: Report, previous: Report | None) -> list[F
     limit = date(got[1] + 1, inst.rule.params["month"], inst.rule.params["day"])
     if got[0] <= limit or got[0].year <= got[1]:
         return []
-    msg = inst.rule.message.format(place=_date_field(inst, report).label, date=format_date_cn(got[0]), deadline=format_date_cn(limit))
+    msg = inst.rule.message.format(
+        place=_date_field(inst, report).label, date=format_date_cn(got[0]), deadline=format_date_cn(limit)
+    )
     return [_finding(inst, _date_field(inst, report), msg, key=inst.key)]
 
 
@@ -86,7 +94,13 @@ register(RuleKind("meta_required", _NONE, _NONE, frozenset({"place"}), _meta_req
 register(RuleKind("meta_format", _NONE, _NONE, frozenset({"place", "text", "reason"}), _meta_format, reads=READS_META))
 register(
     RuleKind(
-        "date_after_year", _DATED, _NONE, frozenset({"place", "date", "year"}), _date_after_year, reads=READS_META, expand=check_fields
+        "date_after_year",
+        _DATED,
+        _NONE,
+        frozenset({"place", "date", "year"}),
+        _date_after_year,
+        reads=READS_META,
+        expand=check_fields,
     )
 )
 register(

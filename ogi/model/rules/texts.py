@@ -40,7 +40,9 @@ def check_sections(ctx, rule, scope) -> list[Instance]:
 
 _SECTIONS = frozenset({"sections"})
 register(
-    RuleKind("text_required", _SECTIONS, frozenset(), frozenset({"place"}), _text_required, reads=READS_TEXT, expand=check_sections)
+    RuleKind(
+        "text_required", _SECTIONS, frozenset(), frozenset({"place"}), _text_required, reads=READS_TEXT, expand=check_sections
+    )
 )
 register(
     RuleKind(

@@ -168,7 +168,7 @@ class ReportPdf:
         if layout.height(range(grid.height)) + S.LINE_PITCH <= S.BLOCK_HEIGHT:
             for band in bands[:-1]:  # a table that fits on one page is never torn in two
                 band.keep_with_next = True
-        return bands + [Band(S.TABLE_SPACE_AFTER * S.LINE_PITCH, space=True)]
+        return [*bands, Band(S.TABLE_SPACE_AFTER * S.LINE_PITCH, space=True)]
 
     def _rows(self, layout: TableLayout, rows: range):
         return lambda canvas, top: draw_rows(canvas, self.setter, layout, rows, S.BLOCK_LEFT, top)
@@ -238,7 +238,7 @@ class ReportPdf:
         accepted = [f for f in self.findings if f.severity == "warning" and (self.report.notes.get(f.key) or "").strip()]
         if not accepted:
             return []
-        bands = [Band(0.0, page_break=True)] + self._lines(S.NOTES_TITLE, text("PDF_NOTES_TITLE"), "", keep=True)
+        bands = [Band(0.0, page_break=True), *self._lines(S.NOTES_TITLE, text("PDF_NOTES_TITLE"), "", keep=True)]
         bands.append(Band(S.NOTE.pitch / 2, keep_with_next=True))
         for i, finding in enumerate(accepted, 1):
             where = text("PDF_WHERE_NOTE", place=finding.place)
