@@ -55,7 +55,8 @@ QApplication.sendEvent(w.form.fields[("text", "overview")], event)   # narrative
 w.doc.edit_text("meta", "phone", "0513-1234")
 w.doc.edit_text("note", "T3-5/natural", "说明")
 w.doc.undo.undo(); w.doc.undo.redo()                 # undo/redo are edits too
-QTest.qWait(1000)                                    # the text journal is written when typing pauses
+while w.doc._timer.isActive():                       # the text journal is written when typing pauses
+    QTest.qWait(20)
 print("STATE", dumps(w.doc.report).replace("\n", " "), flush=True)
 t3.go_to("t3.new.business")
 QTest.keyClicks(t3, "5")                             # being typed, never committed: not recovered
