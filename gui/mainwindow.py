@@ -124,6 +124,9 @@ class MainWindow(FileActions, QMainWindow):
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
+        self.act_html = self._action(self.tr("导出网页…"), lambda: self._publish("html"))
+        self.act_fragment = self._action(self.tr("导出网页片段（粘贴到网站编辑器）…"), lambda: self._publish("fragment"))
+        self.act_docx = self._action(self.tr("导出 Word…"), lambda: self._publish("docx"))
         self.act_quit = self._action(self.tr("退出"), self.close, keys.Quit)
         self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
@@ -143,6 +146,8 @@ class MainWindow(FileActions, QMainWindow):
         files.addAction(self.act_previous)
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
+        files.addSeparator()
+        files.addActions([self.act_html, self.act_fragment, self.act_docx])
         files.addSeparator()
         files.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -191,6 +196,19 @@ class MainWindow(FileActions, QMainWindow):
             return
         if function == "export_pdf" and result:
             self.statusBar().showMessage(self.tr("已导出 {0}").format(result), 6000)
+
+    def _publish(self, kind: str) -> None:
+        """导出网页 / 网页片段 / Word through the output seam (ogi_gui.publish)."""
+        from . import publish
+
+        self.finish_editing()
+        try:
+            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return
+        if path is not None:
+            self.statusBar().showMessage(self.tr("已导出 {0}").format(path), 6000)
 
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -131,7 +131,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     previous = read_report(Path(args.previous)) if args.previous else None
     findings = Checker(report, previous).findings()
     options = ExportOptions(
-        title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, font_dir=args.font_dir
+        title=args.title,
+        final=args.final,
+        sign_off=args.sign_off,
+        notes=not args.no_notes,
+        font_dir=args.font_dir,
+        fragment=args.fragment,
     )
     summary = export(report, output, findings, options)
     errors = sum(f.severity == "error" for f in findings)
@@ -181,11 +186,12 @@ COMMANDS = {
     ),
     "export": (
         cmd_export,
-        "导出报告供阅读、发布或打印；按 -o 的扩展名选择格式（.pdf）",
+        "导出报告供打印或发布：按 -o 的扩展名选择 PDF（.pdf）、网页（.html）或 Word（.docx）",
         [
             (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
-            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件，如 报告.pdf"}),
+            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件：报告.pdf、报告.html 或 报告.docx"}),
             *_PRINT_OPTIONS,
+            (("--fragment",), {"action": "store_true", "help": "网页只输出正文片段（样式内嵌），便于粘贴到网站编辑器"}),
         ],
     ),
 }

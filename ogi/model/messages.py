@@ -142,6 +142,9 @@ MESSAGES: dict[str, str] = {
     "EXPORT_PAGES": "{pages} 页",
     "FORM_NONE_FOUND": "没有找到任何报告格式定义（{folder}）：程序安装不完整，请重新安装",
     "EXPORT_LABEL_PDF": "PDF 文件",
+    "EXPORT_LABEL_HTML": "网页",
+    "EXPORT_LABEL_DOCX": "Word 文档",
+    "EXPORT_BYTES": "{size}",
 }
 
 
