@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
+import subprocess
+import sys
 import zipfile
 
 import openpyxl
