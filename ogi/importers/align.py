@@ -49,11 +49,11 @@ def place(cells: Sequence[str], width: int) -> list[str | None] | None:
     while len(cells) > width and kinds[-1] is Kind.EMPTY:
         cells.pop()
         kinds.pop()
-    filled = [c for c, k in zip(cells, kinds) if k is not Kind.EMPTY]
+    filled = [c for c, k in zip(cells, kinds, strict=False) if k is not Kind.EMPTY]
     if len(filled) == width:
         return [c if kind(c) is Kind.NUMBER else None for c in filled]
     if len(cells) == width:
-        return [c if k is Kind.NUMBER else None for c, k in zip(cells, kinds)]
+        return [c if k is Kind.NUMBER else None for c, k in zip(cells, kinds, strict=False)]
     return None
 
 
@@ -134,7 +134,7 @@ class TableReader:
         if placed is None:
             self._unread(leaf, cells, width, cut)
             return
-        for column, raw in zip(columns, placed):
+        for column, raw in zip(columns, placed, strict=False):
             self._cell(_cell_ids(self.form)[(self.table, leaf.path, column.path)], raw)
 
     def _cell(self, cell: str, raw: str | None) -> None:

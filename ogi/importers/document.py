@@ -21,7 +21,7 @@ from ogi.model.values import parse_date
 _TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?(?:本机关)?(?:政府信息公开|政务公开|信息公开)")
 _TITLE_NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:政府信息公开|政务公开)(?:工作)?年度?(?:工作)?报告$")
 _PAGE_DATE = re.compile(r"^(?:成文日期|发文日期)[:：]?\s*(.+)$")
-_CN_DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789"))
+_CN_DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=False))
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _LAST_TOKENS = 8  # the 落款 is among the last lines
 

@@ -32,9 +32,7 @@ def _text(element: Element) -> str:
     for node in element.iter():
         if node.tag == W + "t" and node.text:
             parts.append(node.text)
-        elif node.tag in (W + "tab",):
-            parts.append(" ")
-        elif node.tag in (W + "br", W + "p") and parts:
+        elif node.tag in (W + "tab",) or (node.tag in (W + "br", W + "p") and parts):
             parts.append(" ")
     return clean("".join(parts))
 
