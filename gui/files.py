@@ -130,13 +130,16 @@ class FileActions:
         self._remember(path)
         return True
 
-    def _read(self, path: Path | str | None, title: str):
-        """(path, report) of the file given or chosen; None after telling the clerk why it cannot be read."""
+    def _read(self, path: Path | str | None, title: str, published: bool = False):
+        """(path, report) of the file given or chosen; None after telling the clerk why it cannot be read.
+
+        ``published``: a published report (text, web page, Word file) is accepted too (载入上年报告).
+        """
         path = Path(path) if path else self.ask_open_path(title)
         if path is None:
             return None
         try:
-            return path, read_report(path)
+            return path, (self.read_any(path) if published else read_report(path))
         except OgiError as exc:
             self.show_error(exc.message)
             return None
@@ -172,7 +175,8 @@ class FileActions:
 
     def load_previous(self, path: Path | str | None = None) -> bool:
         """Last year's report: prefill 上年结转 (one undo step) and check against it (T3-5)."""
-        opened = self._read(path, self.tr("选择上一年度的报告"))
+        path = path or self.ask_previous_path(self.tr("选择上一年度的报告"))
+        opened = self._read(path, self.tr("选择上一年度的报告"), published=True) if path else None
         if opened is None:
             return False
         path, previous = opened

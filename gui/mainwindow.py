@@ -14,10 +14,11 @@ from .delegate import CellEditor
 from .document import Document
 from .files import FileActions
 from .form import ReportForm
+from .importing import ImportActions
 from .problems import ProblemsPanel
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, ImportActions, QMainWindow):
     def __init__(self, report: Report | None = None, path=None, journaling: bool = True) -> None:
         super().__init__()
         self.journaling = journaling
@@ -121,6 +122,8 @@ class MainWindow(FileActions, QMainWindow):
         self.act_save = self._action(self.tr("保存"), self.save, keys.Save)
         self.act_save_as = self._action(self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
         self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
+        self.act_import = self._action(self.tr("导入已发布的报告…"), self.import_published)
+        self.act_paste = self._action(self.tr("粘贴已发布的报告…"), self.paste_published)
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
@@ -144,6 +147,7 @@ class MainWindow(FileActions, QMainWindow):
         files.addActions([self.act_save, self.act_save_as])
         files.addSeparator()
         files.addAction(self.act_previous)
+        files.addActions([self.act_import, self.act_paste])
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
         files.addSeparator()

@@ -146,6 +146,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a published report (text, web page, Word file): what was read, what was not, then the findings."""
+    from ogi.importers import importer_for
+
+    output = Path(args.output)
+    fmt = format_for(output)  # an unsupported target is refused before anything is read
+    result = importer_for(Path(args.source)).read(Path(args.source))
+    for role, value in (("agency", args.agency), ("year", args.year)):
+        meta = result.report.form.meta_field(role)
+        if value and meta is not None and not result.report.meta.get(meta.id):
+            result.report.meta[meta.id] = value
+    for line in result.summary():
+        print(line, file=sys.stderr)
+    findings = Checker(result.report).findings()
+    for f in findings:
+        print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{f.message}")
+    fmt.write(result.report, output)
+    print(text("CLI_IMPORT_WROTE", file=output), file=sys.stderr)
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
 _PRINT_OPTIONS = [
     (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
     (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
@@ -166,6 +187,16 @@ COMMANDS = {
         ],
     ),
     "forms": (cmd_forms, "列出内置的报告格式版本", []),
+    "import": (
+        cmd_import,
+        "导入已发布的报告（.txt 文本、.html/.htm 网页、.docx Word 文档）：读不准的单元格留空并说明，不猜",
+        [
+            (("source",), {"help": "已发布的报告：.txt、.html、.htm 或 .docx"}),
+            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "保存为 .json 或 .xlsx"}),
+            (("--agency",), {"help": "原文标题中没有机关全称时使用"}),
+            (("--year",), {"help": "原文标题中没有报告年度时使用"}),
+        ],
+    ),
     "convert": (
         cmd_convert,
         "转换报告文件：按扩展名在 .json 与 .xlsx 之间转换",

@@ -145,6 +145,25 @@ MESSAGES: dict[str, str] = {
     "EXPORT_LABEL_HTML": "网页",
     "EXPORT_LABEL_DOCX": "Word 文档",
     "EXPORT_BYTES": "{size}",
+    # importing a published report (ogi/importers)
+    "IMPORT_ROW_COUNT": "{table} {row} 行：读到 {count} 个数，应有 {width} 个，未填入",
+    "IMPORT_ROW_CUT": "{table} {row} 行：原文在此行中断，读到 {count} 个数，应有 {width} 个，未填入",
+    "IMPORT_BAD_VALUE": "{place}：原文“{text}”不是有效数值（{reason}），未填入",
+    "IMPORT_TABLE_MISSING": "{table}：原文中没有找到，未填入",
+    "IMPORT_ROWS_MISSING": "{table}：原文中没有找到以下各行，未填入：{rows}",
+    "IMPORT_MORE": " 等 {count} 行",
+    "IMPORT_DATA_ROW": "数据",
+    "IMPORT_SUMMARY": "已读取 {file}：按 {form} 格式（{how}），{values} 个单元格读到数值，{blank} 个按原文为空白（空白或“—”“/”），共 {total} 个单元格",
+    "IMPORT_EDITION_SURE": "依据表二的栏目和表三的行",
+    "IMPORT_EDITION_UNSURE": "表格中没有可区分格式版本的栏目，按最新格式",
+    "IMPORT_NOT_READ": "（未读到）",
+    "IMPORT_TEXTS_MISSING": "正文中未读到：{sections}",
+    "IMPORT_COMPLETE": "全部表格均已读取",
+    "IMPORT_INCOMPLETE": "以上未填入的单元格留为空白，请对照原文填写",
+    "IMPORT_ENCODING": "文件 {file}：无法识别文字编码（支持 UTF-8、GB2312、GBK、GB18030）",
+    "IMPORT_DOCX_BAD": "文件 {file} 不是有效的 Word 文档（.docx）：{reason}",
+    "IMPORT_EMPTY": "{file}：没有读到任何内容",
+    "CLI_IMPORT_WROTE": "已保存 {file}",
 }
 
 

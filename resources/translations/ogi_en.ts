@@ -21,12 +21,12 @@
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../gui/delegate.py" line="140"/>
+        <location filename="../../gui/delegate.py" line="150"/>
         <source>“{0}”无法识别（{1}），已恢复原值</source>
         <translation>“{0}” could not be read ({1}); the old value was restored</translation>
     </message>
     <message>
-        <location filename="../../gui/delegate.py" line="177"/>
+        <location filename="../../gui/delegate.py" line="187"/>
         <source>无法识别“{0}”：{1}（按 Esc 恢复原值）</source>
         <translation>Cannot read “{0}”: {1} (press Esc to restore the old value)</translation>
     </message>
@@ -34,7 +34,7 @@
 <context>
     <name>CellMarks</name>
     <message>
-        <location filename="../../gui/marks.py" line="64"/>
+        <location filename="../../gui/marks.py" line="44"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -128,7 +128,7 @@ Recover these changes?</translation>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="180"/>
+        <location filename="../../gui/document.py" line="175"/>
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -151,40 +151,65 @@ Recover these changes?</translation>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="76"/>
+        <location filename="../../gui/files.py" line="75"/>
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="124"/>
+        <location filename="../../gui/files.py" line="125"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="162"/>
+        <location filename="../../gui/files.py" line="173"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="178"/>
+        <location filename="../../gui/files.py" line="179"/>
         <source>选择上一年度的报告</source>
         <translation>Choose last year&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="176"/>
+        <location filename="../../gui/files.py" line="184"/>
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
         <translation>Loaded last year&apos;s report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="208"/>
+        <location filename="../../gui/files.py" line="216"/>
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../gui/importing.py" line="54"/>
+        <location filename="../../gui/importing.py" line="63"/>
+        <source>导入已发布的报告</source>
+        <translation>Import a published report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="79"/>
+        <source>粘贴的文本</source>
+        <translation>pasted text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="96"/>
+        <source>已发布的报告</source>
+        <translation>Published reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="100"/>
+        <source>报告文件</source>
+        <translation>Report files</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
@@ -194,128 +219,133 @@ Recover these changes?</translation>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="82"/>
+        <location filename="../../gui/mainwindow.py" line="89"/>
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="95"/>
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="122"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="123"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>载入上年报告…</source>
         <translation>Load Last Year&apos;s Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="125"/>
+        <source>导入已发布的报告…</source>
+        <translation>Import a published report…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="126"/>
+        <source>粘贴已发布的报告…</source>
+        <translation>Paste a published report…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="127"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="129"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="130"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="133"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="136"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133"/>
+        <location filename="../../gui/mainwindow.py" line="142"/>
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="142"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="185"/>
-        <source>本程序未包含打印组件，无法打印或导出 PDF。</source>
-        <translation>This installation has no printing component; cannot print or export PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -341,6 +371,19 @@ Recover these changes?</translation>
         <location filename="../../gui/dialogs.py" line="32"/>
         <source>报告年度</source>
         <translation>Report year</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../gui/importing.py" line="25"/>
+        <source>粘贴已发布的报告</source>
+        <translation>Paste a published report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="31"/>
+        <source>请把从网页或 Word 文档中复制的报告全文粘贴在下面：</source>
+        <translation>Paste the whole report, copied from a web page or a Word document, below:</translation>
     </message>
 </context>
 <context>
@@ -406,42 +449,42 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="79"/>
+        <location filename="../../gui/problems.py" line="83"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -449,27 +492,27 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems.py" line="107"/>
+        <location filename="../../gui/problems.py" line="111"/>
         <source>显示未完成项</source>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="141"/>
+        <location filename="../../gui/problems.py" line="145"/>
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="154"/>
+        <location filename="../../gui/problems.py" line="158"/>
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="164"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="164"/>
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
@@ -495,40 +538,40 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ReportTableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="234"/>
+        <location filename="../../gui/tableview.py" line="241"/>
         <source>已粘贴 {0} 个单元格</source>
         <translation>Pasted {0} cells</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="249"/>
-        <location filename="../../gui/tableview.py" line="250"/>
-        <location filename="../../gui/tableview.py" line="287"/>
+        <location filename="../../gui/tableview.py" line="256"/>
+        <location filename="../../gui/tableview.py" line="257"/>
+        <location filename="../../gui/tableview.py" line="294"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="264"/>
-        <location filename="../../gui/tableview.py" line="288"/>
+        <location filename="../../gui/tableview.py" line="271"/>
+        <location filename="../../gui/tableview.py" line="295"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="271"/>
+        <location filename="../../gui/tableview.py" line="278"/>
         <source>已将 {0} 个空白单元格填为 0</source>
         <translation>Filled {0} blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="286"/>
+        <location filename="../../gui/tableview.py" line="293"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="289"/>
+        <location filename="../../gui/tableview.py" line="296"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="290"/>
+        <location filename="../../gui/tableview.py" line="297"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
@@ -536,22 +579,22 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/tablemodel.py" line="138"/>
+        <location filename="../../gui/tablemodel.py" line="155"/>
         <source>自动合计（输入数值可改为手工填写）</source>
         <translation>Automatic total (type a value to enter it by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="140"/>
+        <location filename="../../gui/tablemodel.py" line="157"/>
         <source>（暂无法计算）</source>
         <translation>(cannot be computed yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="141"/>
+        <location filename="../../gui/tablemodel.py" line="158"/>
         <source>手工填写的合计；自动计算为 {0}（右键可恢复自动计算）</source>
         <translation>Total entered by hand; computed: {0} (right-click to go back to automatic)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="144"/>
+        <location filename="../../gui/tablemodel.py" line="161"/>
         <source>无法识别“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
