@@ -15,9 +15,10 @@ from .document import Document
 from .files import FileActions
 from .form import ReportForm
 from .problems import ProblemsPanel
+from .workday import WorkdayActions
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(WorkdayActions, FileActions, QMainWindow):
     def __init__(self, report: Report | None = None, path=None, journaling: bool = True) -> None:
         super().__init__()
         self.journaling = journaling
@@ -27,7 +28,9 @@ class MainWindow(FileActions, QMainWindow):
         self.form: ReportForm | None = None
         self.counts = QLabel()
         self.place = QLabel()
+        self.edition = QLabel()  # 「2021 年版 · 2024 年度」: always in sight
         self.statusBar().addPermanentWidget(self.place)
+        self.statusBar().addPermanentWidget(self.edition)
         self.statusBar().addPermanentWidget(self.counts)
         self.problems = None
         self._build_actions()
@@ -46,12 +49,21 @@ class MainWindow(FileActions, QMainWindow):
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.form.placeChanged.connect(self.place.setText)
         self.setCentralWidget(self.form)
+        self.statusBar().clearMessage()  # nothing said about the previous report is true of this one
+        self.place.clear()
+        if self.zoom != 100:
+            self.apply_zoom()
+        else:
+            self.form.scroll.viewport().installEventFilter(self._wheel)
+        doc.textChanged.connect(self.update_edition)
+        self.update_edition()
         if self.problems is None:
             self._build_problems(doc)
         else:
             self.problems.set_document(doc)
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
+        doc.findingsChanged.connect(self._fit_problems)
         doc.journalFailed.connect(
             lambda why: self.show_error(
                 self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
@@ -67,14 +79,30 @@ class MainWindow(FileActions, QMainWindow):
 
     def _build_problems(self, doc: Document) -> None:
         self.problems = ProblemsPanel(doc)
-        self.problems.findingActivated.connect(self.form.go_to)
+        self.problems.findingActivated.connect(lambda finding: self.form.go_to(finding))  # noqa: PLW0108 (form changes)
         dock = QDockWidget(self.tr("问题清单"), self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("F8"))
+        self.view_menu.addAction(toggle)
         self.problems_dock = dock
+        self._problems_empty: bool | None = None
+
+    def _fit_problems(self) -> None:
+        """An empty list shrinks to its one summary line; it grows back when there is something to show."""
+        empty = not self.problems.model.rows
+        if empty == self._problems_empty:
+            return
+        self._problems_empty = empty
+        self.problems.view.setVisible(not empty)
+        if empty:
+            self.problems.setMaximumHeight(self.problems.sizeHint().height())
+        else:
+            self.problems.setMaximumHeight(16777215)
+            QTimer.singleShot(0, self._size_problems_dock)
 
     def _size_problems_dock(self) -> None:
         """About eleven lines, never more than a third of the window: the form stays the main thing.
@@ -125,10 +153,7 @@ class MainWindow(FileActions, QMainWindow):
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
         self.act_quit = self._action(self.tr("退出"), self.close, keys.Quit)
-        self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcut(QKeySequence(keys.Undo))
-        self.act_redo = self.undo_group.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self._workday_actions()
         self.act_fill = self._action(self.tr("将本表空白单元格填为 0"), lambda: self._on_view("fill_blanks"))
         self.act_auto = self._action(self.tr("恢复自动计算"), lambda: self._on_view("make_automatic"))
 
@@ -150,6 +175,7 @@ class MainWindow(FileActions, QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_auto, self.act_fill])
         self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self._workday_menu()
         settings = bar.addMenu(self.tr("设置(&S)"))
         self._language_menu(settings.addMenu(self.tr("界面语言")))
 
