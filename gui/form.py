@@ -182,7 +182,9 @@ class ReportForm(QWidget):
         if kind == "cells":
             cells = [c for c in what if c in self.doc.form.cells]
             if cells:
-                self.views[self.doc.form.cells[cells[0]].table].go_to(cells[0])
+                view = self.views[self.doc.form.cells[cells[0]].table]
+                view.go_to(cells[0])
+                self._cell_focused(view, cells[0])  # scroll even when it already was the current cell
             return
         field = self.fields.get((kind, what))
         if field is not None:

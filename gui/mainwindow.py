@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ogi.model.loader import newest_form
 from ogi.model.messages import OgiError
@@ -33,6 +33,9 @@ class MainWindow(WorkdayActions, FileActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.edition)
         self.statusBar().addPermanentWidget(self.counts)
         self.problems = None
+        self.start = None  # the start page while it is shown
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
         self._build_actions()
         self._build_menus()
         self.set_document(self._new_document(report or Report(newest_form()), path))
@@ -45,16 +48,20 @@ class MainWindow(WorkdayActions, FileActions, QMainWindow):
         doc.setParent(self)
         self.undo_group.addStack(doc.undo)
         self.undo_group.setActiveStack(doc.undo)
-        self.form = ReportForm(doc)
+        old_form, self.form = self.form, ReportForm(doc)
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.form.placeChanged.connect(self.place.setText)
-        self.setCentralWidget(self.form)
+        self.stack.addWidget(self.form)
+        self.stack.setCurrentWidget(self.form)
+        if old_form is not None:
+            self.stack.removeWidget(old_form)
+            old_form.deleteLater()
+        self.close_start_page()
         self.statusBar().clearMessage()  # nothing said about the previous report is true of this one
         self.place.clear()
+        self.watch_wheel()
         if self.zoom != 100:
             self.apply_zoom()
-        else:
-            self.form.scroll.viewport().installEventFilter(self._wheel)
         doc.textChanged.connect(self.update_edition)
         self.update_edition()
         if self.problems is None:
@@ -123,6 +130,8 @@ class MainWindow(WorkdayActions, FileActions, QMainWindow):
 
     def finish_editing(self) -> None:
         """Commit (or, if unreadable, revert) a cell being typed in before saving or printing."""
+        if self.form is None:
+            return
         editor = QApplication.focusWidget()
         if isinstance(editor, CellEditor):
             for view in self.form.views.values():
@@ -232,6 +241,7 @@ class MainWindow(WorkdayActions, FileActions, QMainWindow):
             event.ignore()
             return
         QSettings().setValue("geometry", self.saveGeometry())
+        self.remember_place()
         if self.doc.journal is not None:
             self.doc.journal.close(remove=True)
         event.accept()

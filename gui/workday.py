@@ -7,12 +7,15 @@ window module keeps its menus and documents and this one its small conveniences.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 ZOOM_STEPS = (60, 70, 80, 90, 100, 110, 125, 150, 175, 200)
 SETTING_ZOOM = "view/zoom"
+RESUME_FILE, RESUME_SCROLL, RESUME_CELL = "resume/file", "resume/scroll", "resume/cell"
 
 
 def zoom_step(current: int, delta: int) -> int:
@@ -96,16 +99,87 @@ class WorkdayActions:
         self.apply_zoom()
         self.statusBar().showMessage(self.tr("显示比例 {0}%").format(self.zoom), 3000)
 
+    def watch_wheel(self) -> None:
+        """Ctrl + wheel over the page, a table or a text box zooms."""
+        widgets = [self.form.scroll.viewport()] + [v.viewport() for v in self.form.views.values()]
+        widgets += [f.viewport() if isinstance(f, QPlainTextEdit) else f for f in self.form.fields.values()]
+        for widget in widgets:
+            widget.installEventFilter(self._wheel)
+
     def apply_zoom(self) -> None:
         if self.form is None:
             return
-        self.form.scroll.viewport().installEventFilter(self._wheel)
         base = QFont(QApplication.font())
         if base.pointSizeF() > 0:
             base.setPointSizeF(base.pointSizeF() * self.zoom / 100)
         else:
             base.setPixelSize(max(6, round(base.pixelSize() * self.zoom / 100)))
         self.form.set_page_font(base)
+
+    # -- start page and where the clerk left off -------------------------------------------------
+    def show_start_page(self) -> None:
+        from .startpage import StartPage
+
+        self.start = StartPage(self.recent_files())
+        self.start.newRequested.connect(self.start_new)
+        self.start.openRequested.connect(lambda path: self.open_file(path or None))
+        self.stack.addWidget(self.start)
+        self.stack.setCurrentWidget(self.start)
+        self.problems_dock.hide()
+        self.edition.hide()
+        self.counts.hide()
+
+    def close_start_page(self) -> None:
+        if self.start is None:
+            return
+        self.stack.removeWidget(self.start)
+        self.start.deleteLater()
+        self.start = None
+        for widget in (self.problems_dock, self.edition, self.counts):
+            widget.show()
+
+    def start_new(self, form_id: str, meta: dict) -> None:
+        from ogi.model.loader import load_form
+        from ogi.model.report import Report
+
+        report = Report(load_form(form_id))
+        report.meta.update(meta)
+        self.set_document(self._new_document(report, None))
+        self.doc.checker.meta_changed()
+        self.doc.notes_changed()
+
+    def remember_place(self) -> None:
+        """Closing: where the clerk was, so that the report can reopen there."""
+        if self.doc is None or self.doc.path is None or self.form is None or self.start is not None:
+            return
+        settings = QSettings()
+        settings.setValue(RESUME_FILE, str(self.doc.path))
+        settings.setValue(RESUME_SCROLL, self.form.scroll.verticalScrollBar().value())
+        view = self.form.current_view()
+        cell = view.model().grid_cell(view.currentIndex()) if view is not None else None
+        settings.setValue(RESUME_CELL, cell.cell_id if cell is not None and cell.cell_id else "")
+
+    def restore_place(self, path) -> None:
+        settings = QSettings()
+        if str(settings.value(RESUME_FILE, "") or "") != str(path):
+            return
+        cell = str(settings.value(RESUME_CELL, "") or "")
+        scroll = int(settings.value(RESUME_SCROLL, 0) or 0)
+
+        def restore() -> None:
+            if cell in self.doc.form.cells:
+                self.form.views[self.doc.form.cells[cell].table].go_to(cell)
+            self.form.scroll.verticalScrollBar().setValue(scroll)
+
+        QTimer.singleShot(0, restore)
+
+    def resume_file(self) -> str | None:
+        """The report to reopen at start, if the clerk asked for that and it is still there."""
+        settings = QSettings()
+        if str(settings.value("start/resume", "false")).lower() != "true":
+            return None
+        path = str(settings.value(RESUME_FILE, "") or "")
+        return path if path and Path(path).is_file() else None
 
     # -- what is shown at all times ------------------------------------------------------------
     def update_edition(self, *_args) -> None:
