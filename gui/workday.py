@@ -167,6 +167,8 @@ class WorkdayActions:
         scroll = int(settings.value(RESUME_SCROLL, 0) or 0)
 
         def restore() -> None:
+            if self.form is None or any(v.state() == v.State.EditingState for v in self.form.views.values()):
+                return  # the clerk is already typing: never move them
             if cell in self.doc.form.cells:
                 self.form.views[self.doc.form.cells[cell].table].go_to(cell)
             self.form.scroll.verticalScrollBar().setValue(scroll)
