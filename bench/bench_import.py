@@ -28,4 +28,6 @@ if __name__ == "__main__":
     for name in ("source.txt", "source.html", "source.docx"):
         print(f"import {name} (complete report): median {median_ms(complete / name):.1f} ms")
     partial = [median_ms(p) for p in sorted(CORPUS.glob("*/source.txt"))]
-    print(f"import source.txt, {len(partial)} corpus reports: median {statistics.median(partial):.1f} ms, max {max(partial):.1f} ms")
+    print(
+        f"import source.txt, {len(partial)} corpus reports: median {statistics.median(partial):.1f} ms, max {max(partial):.1f} ms"
+    )

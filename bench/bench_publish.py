@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ogi.model.checker import Checker  # noqa: E402
-from ogi.model.loader import load_form  # noqa: E402
-from ogi.model.sample import full_report  # noqa: E402
-from ogi.outputs.docx import render_docx  # noqa: E402
-from ogi.outputs.html import render_html  # noqa: E402
+from ogi.model.checker import Checker
+from ogi.model.loader import load_form
+from ogi.model.sample import full_report
+from ogi.outputs.docx import render_docx
+from ogi.outputs.html import render_html
 
 
 def median_ms(work, runs: int) -> float:

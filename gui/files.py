@@ -24,6 +24,12 @@ from .dialogs import NewReportDialog, ask_recover, ask_save_changes
 from .document import Document
 
 MAX_RECENT = 8
+SETTING_LAST_FOLDER = "files/last_folder"
+
+
+def choose_folder(parent, title: str, start: str = "") -> str:
+    """A folder, chosen in the (Chinese) Qt dialog; "" if cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, start or str(QSettings().value(SETTING_LAST_FOLDER, "") or ""))
 
 
 class FileActions:
@@ -38,12 +44,19 @@ class FileActions:
 
     def ask_open_path(self, title: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), self._filters())
-        return Path(path) if path else None
+        return self._used(path)
 
     def ask_save_path(self) -> Path | None:
         suggested = str(Path(self._last_folder()) / self.suggested_name())
         path, _chosen = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, self._filters(with_all=False))
-        return Path(path) if path else None
+        return self._used(path)
+
+    @staticmethod
+    def _used(path: str) -> Path | None:
+        if not path:
+            return None
+        QSettings().setValue(SETTING_LAST_FOLDER, str(Path(path).parent))
+        return Path(path)
 
     def ask_new(self) -> tuple[str, int] | None:
         dialog = NewReportDialog(self)
@@ -75,6 +88,12 @@ class FileActions:
         return self.doc.path.name if self.doc.path else self.tr("未命名报告")
 
     def _last_folder(self) -> str:
+        """The open report's folder, else the folder last used, else the newest recent file's, else home."""
+        if self.doc is not None and self.doc.path is not None:
+            return str(self.doc.path.parent)
+        last = str(QSettings().value(SETTING_LAST_FOLDER, "") or "")
+        if last and Path(last).is_dir():
+            return last
         recent = self.recent_files()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
@@ -128,6 +147,7 @@ class FileActions:
         path, report = opened
         self.set_document(self._new_document(report, path))
         self._remember(path)
+        self.restore_place(path)
         return True
 
     def _read(self, path: Path | str | None, title: str, published: bool = False):

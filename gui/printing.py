@@ -29,10 +29,10 @@ from ogi.model.rules import Finding
 from ogi.outputs.pdf.fonts import FontSet
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, report_title
 
+from .printoptions import PrintChoice, ask_options
+
 PREVIEW_DPI = 150  # the preview records every page as an image: enough to read, light on memory
 PRINT_DPI = 300  # sharp text on paper without 1200-dpi page images
-SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.outputs.pdf.fonts); empty: automatic
-SETTING_SIGN_OFF = "print/sign_off"  # print the sign-off block (单位负责人签字 …)
 SETTING_FOLDER = "print/folder"  # where the last PDF was saved
 
 
@@ -42,31 +42,31 @@ def export_pdf(parent: QWidget, report: Report, findings: list[Finding]) -> Path
     path = ask_pdf_path(parent, _suggested_path(report))
     if path is None:
         return None
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "导出 PDF"), findings)
+    if choice is None:
         return None
     with _busy():
-        atomic_write(path, _render(report, findings, final), keep_backup=False)
+        atomic_write(path, _render(report, findings, choice), keep_backup=False)
     QSettings().setValue(SETTING_FOLDER, str(path.parent))
     return path
 
 
 def print_preview(parent: QWidget, report: Report, findings: list[Finding]) -> None:
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "打印预览"), findings)
+    if choice is None:
         return
     with _busy():
-        dialog = preview_dialog(parent, _render(report, findings, final), report_title(report))
+        dialog = preview_dialog(parent, _render(report, findings, choice), report_title(report))
     dialog.exec()
     dialog.deleteLater()
 
 
 def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> None:
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "打印"), findings)
+    if choice is None:
         return
     with _busy():
-        pdf = _render(report, findings, final)
+        pdf = _render(report, findings, choice)
     printer = new_printer(report_title(report))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "打印"))
@@ -76,6 +76,11 @@ def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> No
 
 
 # -- questions (module functions so tests can answer them) -------------------------------------------
+def ask_choice(parent: QWidget | None, title: str, findings: list[Finding]) -> PrintChoice | None:
+    """The print/export options dialog (sign-off, 落款, font folder, draft or formal); None: cancelled."""
+    return ask_options(parent, title, findings)
+
+
 def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent,
@@ -88,37 +93,10 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
 
-def ask_final(parent: QWidget, findings: list[Finding]) -> bool | None:
-    """False: mark as draft; True: the clerk confirms a final copy despite errors; None: cancelled."""
-    errors = sum(f.severity == "error" for f in findings)
-    if not errors:
-        return False
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Printing", "数据未通过校验"),
-        QCoreApplication.translate("Printing", "报告中有 {0} 个错误，数据未通过校验。").format(errors),
-        parent=parent,
-    )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Printing",
-            "建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。\n确认数据无误、需要打印正式文本时，请选择“打印正式文本”。",
-        )
-    )
-    draft = box.addButton(QCoreApplication.translate("Printing", "标注为草稿"), QMessageBox.ButtonRole.AcceptRole)
-    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(draft)
-    box.exec()
-    return {draft: False, final: True}.get(box.clickedButton())
-
-
 # -- rendering and painting --------------------------------------------------------------------
-def _render(report: Report, findings: list[Finding], final: bool) -> bytes:
-    settings = QSettings()
-    fonts = FontSet.discover(str(settings.value(SETTING_FONT_DIR, "") or "") or None)
-    sign_off = str(settings.value(SETTING_SIGN_OFF, "false")).lower() == "true"
-    return ReportPdf(report, findings, PdfOptions(final=final, sign_off=sign_off, fonts=fonts)).render()
+def _render(report: Report, findings: list[Finding], choice: PrintChoice) -> bytes:
+    fonts = FontSet.discover(choice.font_dir or None)
+    return ReportPdf(report, findings, choice.pdf_options(PdfOptions, fonts=fonts)).render()
 
 
 def new_printer(title: str = "") -> QPrinter:
@@ -207,7 +185,8 @@ def _paint_sheet(painter: QPainter, printer: QPrinter, image: QImage) -> None:
 
 # -- small helpers ----------------------------------------------------------------------------
 def _suggested_path(report: Report) -> Path:
-    folder = Path(str(QSettings().value(SETTING_FOLDER, "") or Path.home()))
+    settings = QSettings()
+    folder = Path(str(settings.value(SETTING_FOLDER, "") or settings.value("files/last_folder", "") or Path.home()))
     name = "".join(ch for ch in report_title(report) if ch not in '\\/:*?"<>|\n') or "report"
     return folder / f"{name}.pdf"
 

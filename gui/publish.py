@@ -1,8 +1,8 @@
 """导出网页… and 导出 Word…: the report for the 公开专栏 and for the site's editor, through the output seam.
 
 The window chooses an output exactly as ``ogi export`` does (``ogi.outputs``, by suffix) and asks the
-same draft-or-final question as printing, so the web page and the Word file carry the draft mark
-exactly when the PDF would.
+same options as printing, so the web page and the Word file carry the draft mark
+exactly when the PDF would, with the same remembered choices (sign-off, sealed 落款).
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ KINDS = {  # menu key → (suffix, fragment)
 
 def export_copy(parent: QWidget, report: Report, findings: list[Finding], kind: str) -> Path | None:
     """Ask for a file name (and draft or final when the report has errors); write it; the path or None."""
-    from . import printing  # the one draft-or-final question, shared with printing
+    from . import printing  # the one options dialog (draft or formal, sign-off, 落款), shared with printing
 
     suffix, fragment = KINDS[kind]
     path = ask_path(parent, _suggested(report, suffix, fragment), suffix)
     if path is None:
         return None
-    final = printing.ask_final(parent, findings)
-    if final is None:
+    choice = printing.ask_choice(parent, QCoreApplication.translate("Publish", "导出"), findings)
+    if choice is None:
         return None
-    export(report, path, findings, ExportOptions(final=final, fragment=fragment))
+    export(report, path, findings, choice.pdf_options(ExportOptions, fragment=fragment, font_dir=choice.font_dir or None))
     QSettings().setValue(SETTING_FOLDER, str(path.parent))
     return path
 

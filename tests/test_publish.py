@@ -222,7 +222,9 @@ def test_PUB_10_window_exports_through_the_output_seam(make_window, form21, monk
 
     target = tmp_path / f"报告{suffix}"
     monkeypatch.setattr(publish, "ask_path", lambda parent, suggested, sfx: target if sfx == suffix else None)
-    monkeypatch.setattr(printing, "ask_final", lambda parent, findings: False)
+    from ogi_gui.printoptions import PrintChoice
+
+    monkeypatch.setattr(printing, "ask_choice", lambda parent, title, findings: PrintChoice())
     window = make_window(full_report(form21))
     {"html": window.act_html, "fragment": window.act_fragment, "docx": window.act_docx}[kind].trigger()
     assert target.stat().st_size > 1000 and window.errors == []
