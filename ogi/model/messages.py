@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "VALUE_TOO_MANY_PLACES": "最多保留 {places} 位小数",
     "VALUE_TOO_LARGE": "数值过大（绝对值不能超过 {maximum}）",
     "VALUE_BAD_SEPARATOR": "千位分隔符位置不正确",
+    "VALUE_BLANK_MARK": "“{text}”是表格中的空白记号，不是数值：没有发生请填 0，确实不填请留空",
+    "VALUE_OTHER_UNIT": "本栏以{unit}为单位，请填 {suggestion}",
     # report files
     "FILE_NOT_FOUND": "文件 {file} 不存在",
     "FILE_IS_DIR": "{file} 是文件夹，不是报告文件",
@@ -54,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "SEVERITY_incomplete": "未完成",
     "META_YEAR": "应为四位年份，如 2024",
     "META_DATE": "应为日期，如 2024-01-08 或 2024年1月8日",
+    "META_CHOICE": "应为以下之一：{choices}",
     # CLI
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
