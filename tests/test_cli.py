@@ -20,7 +20,8 @@ def test_CLI_seed_checks_clean_with_missing_listed():
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines and all(line.startswith("未完成") for line in lines)
-    assert any("表三：尚有 150 个单元格未填写" in line for line in lines)
+    assert any("表三：150 个单元格未填写，只填了总计列" in line for line in lines)
+    assert len(lines) == 2  # one line per table part, not one per rule
     assert "0 个错误" in out.stderr
 
 

@@ -74,17 +74,31 @@ class Checker:
 
     def findings(self) -> list[Finding]:
         """Every finding, errors first, with likely culprit cells named."""
-        flat = [f for results in self._results.values() for f in results]
+        flat = _grouped(self.report.form, [f for results in self._results.values() for f in results])
         flat = _name_culprits(self.report, flat)
         order = {i.key: n for n, i in enumerate(self.report.form.instances)}
         return sorted(flat, key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.instance, 0)))
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "incomplete": 0}
-        for results in self._results.values():
-            for f in results:
-                out[f.severity] += 1
+        for f in _grouped(self.report.form, [f for results in self._results.values() for f in results]):
+            out[f.severity] += 1
         return out
+
+
+@cache
+def _listing_rules(form: Form) -> frozenset[str]:
+    return frozenset(r.id for r in form.rules if r.kind == "complete")
+
+
+def _grouped(form: Form, findings: list[Finding]) -> list[Finding]:
+    """Blank cells are said once, by the per-part completeness findings (rule kind ``complete``):
+    a sum or balance that only waits for cells those findings already list is left out."""
+    lists = _listing_rules(form)
+    listed = {c for f in findings if f.rule in lists for c in f.missing}
+    if not listed:
+        return findings
+    return [f for f in findings if f.rule in lists or f.severity != "incomplete" or not listed.issuperset(f.missing)]
 
 
 def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:

@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
     "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
     # rule engine (generic wording shared by every edition)
     "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
+    "BLANK_ONLY_COLUMNS": "，只填了{filled}列",
+    "BLANK_COLUMNS": "，共 {count} 列：{names}",
+    "BLANK_ROWS": "，共 {count} 行：{names}",
+    "BLANK_CELLS": "：{names}",
     "CULPRIT": "；最可能出错的单元格：{place}",
     "SEVERITY_error": "错误",
     "SEVERITY_warning": "警告",
