@@ -7,8 +7,10 @@ from it, so that the window can re-check on every keystroke (see ``bench/``).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 
+from ogi.model.addresses import with_addresses
 from ogi.model.report import Invalid, Report
 from ogi.model.rules import KINDS, Finding, evaluate
 from ogi.model.rules.registry import READS_ALL_CELLS, READS_CELLS
@@ -75,7 +77,7 @@ class Checker:
     def findings(self) -> list[Finding]:
         """Every finding, errors first, with likely culprit cells named."""
         flat = _grouped(self.report.form, [f for results in self._results.values() for f in results])
-        flat = _name_culprits(self.report, flat)
+        flat = with_addresses(self.report, _name_culprits(self.report, flat))
         order = {i.key: n for n, i in enumerate(self.report.form.instances)}
         return sorted(flat, key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.instance, 0)))
 
@@ -117,4 +119,9 @@ def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:
     if not culprit:
         return findings
     place = report.form.place_of
-    return [f.with_culprit(culprit[f.key], place(culprit[f.key])) if f.key in culprit else f for f in findings]
+    return [_blame(f, culprit[f.key], place(culprit[f.key])) if f.key in culprit else f for f in findings]
+
+
+def _blame(finding: Finding, cell: str, place: str) -> Finding:
+    """Name the likely culprit, unless the finding already is about that very cell (say it once)."""
+    return replace(finding, culprit=cell) if place in finding.place else finding.with_culprit(cell, place)

@@ -61,6 +61,9 @@ def from_bytes(data: bytes, path: Path) -> Report:
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
     _read_values(report, ident, cells, path)
+    report.addresses = {
+        cell_id: f"{place[0]}!{place[1]}" for cell_id, place in ident.cells.items() if cell_id in report.form.cells
+    }
     report.recompute()
     return report
 
