@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,73 @@ def test_published_reports_raise_no_false_alarm(path):
     assert {(f.rule, f.section) for f in found if f.severity != "incomplete"} <= allowed
     parts = sum(len(t.blocks) for t in report.form.tables.values())
     assert len([f for f in found if f.severity == "incomplete"]) <= parts  # at most one per table part
+
+
+# -- rules real checking uses ------------------------------------------------------------
+def _with_last_year(form21, in_force: int, issued: int, repealed: int, last: int):
+    report, previous = full_report(form21), full_report(form21, seed=3)
+    report.set("t2.normative.in_force", in_force)
+    report.set("t2.normative.issued", issued)
+    report.set("t2.normative.repealed", repealed)
+    previous.set("t2.normative.in_force", last)
+    return [f for f in Checker(report, previous).findings() if f.instance == "T2-2/normative"]
+
+
+@given(last=st.integers(0, 99999), issued=st.integers(0, 999), repealed=st.integers(0, 999))
+@settings(max_examples=30, deadline=None)
+def test_T2_2_stock_carried_across_years(form21, last, issued, repealed):
+    if repealed > last + issued:
+        return
+    assert _with_last_year(form21, last + issued - repealed, issued, repealed, last) == []
+    (f,) = _with_last_year(form21, last + issued - repealed + 3, issued, repealed, last)
+    assert f.severity == "warning" and f.flagged == ("t2.normative.in_force",) and "相差 3" in f.message
+
+
+def test_T2_2_needs_last_years_report(form21):
+    report = full_report(form21)
+    report.set("t2.normative.in_force", 123456)
+    assert not [f for f in Checker(report).findings() if f.rule == "T2-2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("无", True),
+        ("无。", True),
+        ("暂无", True),
+        ("问题较少。", True),
+        ("一是公开内容不够全面，二是更新不够及时。下一步将加强培训，完善审核机制。", False),
+    ],
+)
+def test_N_4_section_five_of_only_nothing(form21, text, warned):
+    report = full_report(form21)
+    report.texts["problems"] = text
+    assert bool([f for f in Checker(report).findings() if f.rule == "N-4"]) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("本机关本年度无行政事业性收费。", True),
+        ("2023年度未收取任何费用。", True),
+        ("本年度未收取信息处理费。", False),
+        ("2023年度，县发展和改革局政府信息公开未发生收费情况。", False),
+        ("本机关依法向申请人收取信息处理费0元，无其他需要报告的事项。", False),
+    ],
+)
+def test_N_5_fees_in_table_two_but_none_in_section_six(form21, text, warned):
+    report = full_report(form21)
+    report.set("t2.fees.amount", Decimal("1234.567891"))
+    report.texts["other"] = text
+    found = [f for f in Checker(report).findings() if f.rule == "N-5"]
+    assert bool(found) is warned
+    report.set("t2.fees.amount", Decimal(0))
+    assert not [f for f in Checker(report).findings() if f.rule == "N-5"]  # re-checked when the cell changes
+
+
+def test_clean_report_with_a_column_url_and_a_six_decimal_fee(form21):
+    report = full_report(form21)
+    report.set("t2.fees.amount", Decimal("1234.567891"))
+    report.texts["other"] = "本机关政府信息公开专栏：http://www.haimen.gov.cn/hmszjj/xxgk/zfxxgk/ ，邮箱 xxgk@haimen.gov.cn……"
+    report.meta.update(year="2023", date="2024-01-20", agency="南通市海门区住房建设服务中心")
+    assert Checker(report).findings() == []

@@ -25,7 +25,7 @@ def _index(form: Form) -> dict[str, tuple[Instance, ...]]:
     by_cell: dict[str, list[Instance]] = defaultdict(list)
     for inst in form.instances:
         reads = KINDS[inst.rule.kind].reads
-        watched = inst.cells if reads == READS_CELLS else form.cells if reads == READS_ALL_CELLS else (reads,)
+        watched = inst.cells if reads == READS_CELLS else form.cells if reads == READS_ALL_CELLS else (reads, *inst.cells)
         for key in watched:
             by_cell[key].append(inst)
     return {k: tuple(v) for k, v in by_cell.items()}

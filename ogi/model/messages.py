@@ -62,6 +62,10 @@ MESSAGES: dict[str, str] = {
     "META_YEAR": "应为四位年份，如 2024",
     "META_DATE": "应为日期，如 2024-01-08 或 2024年1月8日",
     "META_CHOICE": "应为以下之一：{choices}",
+    # last year's report (载入上年报告, --previous)
+    "PREVIOUS_WRONG_YEAR": "上年报告 {file} 是 {found} 年度的报告，本报告的上一年度是 {wanted} 年",
+    "PREVIOUS_OTHER_AGENCY": "上年报告 {file} 的机关全称为“{found}”，与本报告“{wanted}”不同",
+    "CLI_PREVIOUS_WARNING": "警告：{line}；仍按其核对上年结转",
     # CLI
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
