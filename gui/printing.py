@@ -89,22 +89,40 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
 
 
 def ask_final(parent: QWidget, findings: list[Finding]) -> bool | None:
-    """False: mark as draft; True: the clerk confirms a final copy despite errors; None: cancelled."""
+    """False: mark as draft; True: the clerk confirms a final copy despite errors or blank cells;
+    None: cancelled. A report without errors and without blank cells is printed without asking."""
     errors = sum(f.severity == "error" for f in findings)
-    if not errors:
+    blanks = len({c for f in findings if f.severity == "incomplete" for c in f.missing})
+    if not errors and not blanks:
         return False
+    if not errors:
+        return _ask_print_incomplete(parent, blanks)
+    head = QCoreApplication.translate("Printing", "报告中有 {0} 个错误，数据未通过校验。").format(errors)
+    info = QCoreApplication.translate(
+        "Printing",
+        "建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。\n确认数据无误、需要打印正式文本时，请选择“打印正式文本”。",
+    )
+    return _ask_draft_or_final(parent, head, info)
+
+
+def _ask_print_incomplete(parent: QWidget, blanks: int) -> bool | None:
+    """No errors, but blank cells: printing the formal copy is the clerk's decision, with the count."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Printing", "数据未通过校验"),
-        QCoreApplication.translate("Printing", "报告中有 {0} 个错误，数据未通过校验。").format(errors),
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Printing", "报告尚未填完"),
+        QCoreApplication.translate("Printing", "报告还有 {0} 个单元格未填写（空白不等于 0）。").format(blanks),
         parent=parent,
     )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Printing",
-            "建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。\n确认数据无误、需要打印正式文本时，请选择“打印正式文本”。",
-        )
-    )
+    box.setInformativeText(QCoreApplication.translate("Printing", "没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？"))
+    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Printing", "继续填写"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return False if box.clickedButton() is final else None
+
+
+def _ask_draft_or_final(parent: QWidget, head: str, info: str) -> bool | None:
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Printing", "数据未通过校验"), head, parent=parent)
+    box.setInformativeText(info)
     draft = box.addButton(QCoreApplication.translate("Printing", "标注为草稿"), QMessageBox.ButtonRole.AcceptRole)
     final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
