@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ogi.formats import read_report, write_report
 from ogi.model.checker import Checker
+from ogi.model.report import Report
 from ogi.model.sample import full_report
 
 DATA = Path(__file__).parent / "data"
@@ -165,3 +166,12 @@ def test_clean_report_with_a_column_url_and_a_six_decimal_fee(form21):
     report.texts["other"] = "本机关政府信息公开专栏：http://www.haimen.gov.cn/hmszjj/xxgk/zfxxgk/ ，邮箱 xxgk@haimen.gov.cn……"
     report.meta.update(year="2023", date="2024-01-20", agency="南通市海门区住房建设服务中心")
     assert Checker(report).findings() == []
+
+
+def test_a_part_with_two_figures_names_what_was_filled(form21):
+    report = Report(form21)
+    report.set("t3.new.total", 5)
+    report.set("t3.carried_in.total", 0)
+    (t3,) = [f for f in Checker(report).findings() if f.section == "t3"]
+    assert "只填了一、本年新收政府信息公开申请数量 · 总计、二、上年结转政府信息公开申请数量 · 总计" in t3.message
+    assert len(t3.missing) == 173

@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "BLANK_COLUMNS": "，共 {count} 列：{names}",
     "BLANK_ROWS": "，共 {count} 行：{names}",
     "BLANK_CELLS": "：{names}",
+    "BLANK_ONLY_CELLS": "，只填了{filled}",
     "WORKBOOK_AT": "（工作簿 {where}）",
     "CULPRIT": "；最可能出错的单元格：{place}",
     "SEVERITY_error": "错误",

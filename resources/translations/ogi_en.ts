@@ -136,6 +136,16 @@ Recover these changes?</translation>
 <context>
     <name>FileActions</name>
     <message>
+        <location filename="../../gui/files.py" line="0"/>
+        <source>载入上年报告</source>
+        <translation>Load last year’s report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="0"/>
+        <source>仍要载入并据此填入上年结转吗？</source>
+        <translation>Load it anyway and fill in the carried-over figures from it?</translation>
+    </message>
+    <message>
         <location filename="../../gui/files.py" line="34"/>
         <source>出错了</source>
         <translation>Error</translation>
@@ -321,6 +331,14 @@ Recover these changes?</translation>
     </message>
 </context>
 <context>
+    <name>MetaChoice</name>
+    <message>
+        <location filename="../../gui/form.py" line="0"/>
+        <source>（未选择：按机关全称判断）</source>
+        <translation>(not chosen: judged from the agency name)</translation>
+    </message>
+</context>
+<context>
     <name>NewReportDialog</name>
     <message>
         <location filename="../../gui/dialogs.py" line="19"/>
@@ -345,6 +363,26 @@ Recover these changes?</translation>
 </context>
 <context>
     <name>Printing</name>
+    <message>
+        <location filename="../../gui/printing.py" line="0"/>
+        <source>报告尚未填完</source>
+        <translation>Report not complete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="0"/>
+        <source>报告还有 {0} 个单元格未填写（空白不等于 0）。</source>
+        <translation>The report still has {0} blank cells (blank is not 0).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="0"/>
+        <source>没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？</source>
+        <translation>Enter 0 where nothing happened. If these cells are meant to stay blank, print the final copy anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="0"/>
+        <source>继续填写</source>
+        <translation>Continue filling in</translation>
+    </message>
     <message>
         <location filename="../../gui/printing.py" line="72"/>
         <source>打印</source>

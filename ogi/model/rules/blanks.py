@@ -37,4 +37,7 @@ def blank_detail(report: Report, table: str, block: int, blank: tuple[str, ...])
         return text("BLANK_COLUMNS", names=_names(blank_cols), count=len(blank_cols))
     if len(by_row) > 1 and blank_rows and sum(len(by_row[n]) for n in blank_rows) == len(empty):
         return text("BLANK_ROWS", names=_names(blank_rows), count=len(blank_rows))
+    filled = [c.place for c in cells if c.id not in empty]
+    if len(filled) <= _NAMED:
+        return text("BLANK_ONLY_CELLS", filled="、".join(filled))
     return text("BLANK_CELLS", names=_names([report.form.cells[c].place for c in blank]))
