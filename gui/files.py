@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ogi.formats import read_report, registry, write_report
 from ogi.formats.journal import Journal, replay, start_report
+from ogi.model.lastyear import mismatches
 from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
@@ -58,9 +59,21 @@ class FileActions:
         QSettings().setValue(SETTING_LAST_FOLDER, str(Path(path).parent))
         return Path(path)
 
-    def ask_new(self) -> tuple[str, int] | None:
+    def ask_new(self) -> tuple[str, int, dict[str, str]] | None:
         dialog = NewReportDialog(self)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return (*dialog.choice(), dialog.meta()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_use_previous(self, problems: list[str]) -> bool:
+        """Last year's report does not look like this body's report of the year before: use it anyway?"""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("载入上年报告"),
+            "\n".join(problems) + "\n\n" + self.tr("仍要载入并据此填入上年结转吗？"),
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
 
     def ask_recover(self, journal: Journal) -> str:
         last = _dt.datetime.fromtimestamp(journal.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
@@ -135,6 +148,7 @@ class FileActions:
         year = report.form.meta_field("year")
         if year is not None:
             report.meta[year.id] = str(choice[1])
+        report.meta.update(choice[2] if len(choice) > 2 else {})
         self.set_document(self._new_document(report, None))
         return True
 
@@ -200,6 +214,9 @@ class FileActions:
         if opened is None:
             return False
         path, previous = opened
+        problems = mismatches(self.doc.report, previous, path.name)
+        if problems and not self.ask_use_previous(problems):
+            return False
         count = self.doc.carry_in(previous, path)
         self.statusBar().showMessage(self.tr("已载入上年报告 {0}，填入上年结转 {1} 个单元格").format(path.name, count), 8000)
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QTextOption
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ogi.model.rules import Finding
+from ogi.model.schema import MetaField
 
 from .document import Document
 from .tablemodel import COLOURS
@@ -123,6 +125,32 @@ class MetaLine(QLineEdit):
             self.setText(value)
 
 
+class MetaChoice(QComboBox):
+    """A ``choice`` field (报告类别): blank means “implied by the 机关全称, else the form's default”."""
+
+    def __init__(self, doc: Document, field: MetaField, router: QObject, parent=None) -> None:
+        super().__init__(parent)
+        self.doc, self.kind, self.key = doc, "meta", field.id
+        self.addItem(self.tr("（未选择：按机关全称判断）"), "")
+        for choice in field.choices:
+            self.addItem(choice.label, choice.label)
+        self._show(doc.text_value("meta", field.id))
+        self.installEventFilter(router)
+        self.activated.connect(lambda index: doc.edit_text("meta", field.id, self.itemData(index)))
+        doc.textChanged.connect(self._changed)
+
+    def _show(self, value: str) -> None:
+        index = self.findData(value)
+        if index < 0 and value:  # typed in the workbook in another spelling: keep and show it
+            self.addItem(value, value)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+
+    def _changed(self, kind: str, key: str) -> None:
+        if (kind, key) == ("meta", self.key):
+            self._show(self.doc.text_value(kind, key))
+
+
 class ReportForm(QWidget):
     message = Signal(str)
     placeChanged = Signal(str)
@@ -205,6 +233,10 @@ class ReportForm(QWidget):
         box = QWidget()
         rows = QFormLayout(box)
         for meta in self.doc.form.meta:
+            if meta.kind == "choice":
+                rows.addRow(meta.label, choice := MetaChoice(self.doc, meta, self._router))
+                self.fields[("meta", meta.id)] = choice
+                continue
             line = MetaLine(self.doc, meta.id, self._router)
             line.place = meta.label
             line.setPlaceholderText({"year": self.tr("如 2024"), "date": self.tr("如 2025年1月8日")}.get(meta.kind, ""))

@@ -77,8 +77,13 @@ def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> No
 
 # -- questions (module functions so tests can answer them) -------------------------------------------
 def ask_choice(parent: QWidget | None, title: str, findings: list[Finding]) -> PrintChoice | None:
-    """The print/export options dialog (sign-off, 落款, font folder, draft or formal); None: cancelled."""
-    return ask_options(parent, title, findings)
+    """The print/export options dialog (sign-off, 落款, font folder, draft or formal); None: cancelled.
+    A formal copy of a report with blank cells is printed only once the clerk confirms it, told the count."""
+    choice = ask_options(parent, title, findings)
+    formal = choice is not None and (choice.final or not any(f.severity == "error" for f in findings))
+    if formal and not confirm_incomplete(parent, findings):
+        return None
+    return choice
 
 
 def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -91,6 +96,25 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     if not path:
         return None
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+
+
+def confirm_incomplete(parent: QWidget | None, findings: list[Finding]) -> bool:
+    """No errors but blank cells: printing the formal copy is the clerk's decision, told the count first.
+    True: go on (nothing blank, or the clerk confirms); False: keep filling in."""
+    blanks = len({c for f in findings if f.severity == "incomplete" for c in f.missing})
+    if not blanks:
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Printing", "报告尚未填完"),
+        QCoreApplication.translate("Printing", "报告还有 {0} 个单元格未填写（空白不等于 0）。").format(blanks),
+        parent=parent,
+    )
+    box.setInformativeText(QCoreApplication.translate("Printing", "没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？"))
+    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Printing", "继续填写"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is final
 
 
 # -- rendering and painting --------------------------------------------------------------------

@@ -34,6 +34,7 @@ def make_window(isolated, qtbot):
         window.errors = []
         window.show_error = window.errors.append
         window.ask_save_changes = lambda: "discard"
+        window.ask_use_previous = lambda problems: True
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -112,3 +112,26 @@ def test_PRINT_5_errors_ask_before_a_final_copy(isolated, form21, tmp_path, monk
     assert "草稿" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     printing.export_pdf(None, report, findings)
     assert "草稿" not in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("button", "expected"), [("打印正式文本", True), ("继续填写", False)])
+def test_PRINT_incomplete_report_asks_with_the_count(isolated, form21, monkeypatch, button, expected):
+    """No errors but blank cells: the clerk is asked, told how many cells are blank, before a formal copy."""
+    from PySide6.QtWidgets import QMessageBox
+
+    report = full_report(form21)
+    for cell in ("t3.new.legal", "t3.new.charity", "t4.review.upheld"):
+        report.set(cell, None)
+    findings = Checker(report).findings()
+    assert not [f for f in findings if f.severity == "error"]
+    shown = []
+
+    def answer(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert printing.confirm_incomplete(None, findings) is expected
+    blanks = len({c for f in findings for c in f.missing})
+    assert shown and f"{blanks} 个单元格未填写" in shown[0]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
+from ogi.model.lastyear import mismatches
 from ogi.model.loader import available_forms, load_form
 from ogi.model.messages import OgiError, text
 from ogi.model.rules import Finding
@@ -41,9 +42,19 @@ def _finding_json(f: Finding) -> dict:
     }
 
 
+def _previous(report, file: str | None):
+    """Last year's report, with a warning on stderr when its year or body does not fit this one."""
+    if not file:
+        return None
+    previous = read_report(Path(file))
+    for line in mismatches(report, previous, file):
+        print(text("CLI_PREVIOUS_WARNING", line=line), file=sys.stderr)
+    return previous
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     report = read_report(Path(args.file))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:
@@ -90,7 +101,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from ogi.outputs.pdf.render import PdfOptions, write_pdf
 
     report = read_report(Path(args.input))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     fonts = FontSet.discover(args.font_dir)
     for line in fonts.describe() if args.show_fonts else [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]:
@@ -128,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_output(Path(args.input), output)
     report = read_report(Path(args.input))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     options = ExportOptions(
         title=args.title,

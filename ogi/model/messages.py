@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "VALUE_TOO_MANY_PLACES": "最多保留 {places} 位小数",
     "VALUE_TOO_LARGE": "数值过大（绝对值不能超过 {maximum}）",
     "VALUE_BAD_SEPARATOR": "千位分隔符位置不正确",
+    "VALUE_BLANK_MARK": "“{text}”是表格中的空白记号，不是数值：没有发生请填 0，确实不填请留空",
+    "VALUE_OTHER_UNIT": "本栏以{unit}为单位，请填 {suggestion}",
     # report files
     "FILE_NOT_FOUND": "文件 {file} 不存在",
     "FILE_IS_DIR": "{file} 是文件夹，不是报告文件",
@@ -48,12 +50,23 @@ MESSAGES: dict[str, str] = {
     "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
     # rule engine (generic wording shared by every edition)
     "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
+    "BLANK_ONLY_COLUMNS": "，只填了{filled}列",
+    "BLANK_COLUMNS": "，共 {count} 列：{names}",
+    "BLANK_ROWS": "，共 {count} 行：{names}",
+    "BLANK_CELLS": "：{names}",
+    "BLANK_ONLY_CELLS": "，只填了{filled}",
+    "WORKBOOK_AT": "（工作簿 {where}）",
     "CULPRIT": "；最可能出错的单元格：{place}",
     "SEVERITY_error": "错误",
     "SEVERITY_warning": "警告",
     "SEVERITY_incomplete": "未完成",
     "META_YEAR": "应为四位年份，如 2024",
     "META_DATE": "应为日期，如 2024-01-08 或 2024年1月8日",
+    "META_CHOICE": "应为以下之一：{choices}",
+    # last year's report (载入上年报告, --previous)
+    "PREVIOUS_WRONG_YEAR": "上年报告 {file} 是 {found} 年度的报告，本报告的上一年度是 {wanted} 年",
+    "PREVIOUS_OTHER_AGENCY": "上年报告 {file} 的机关全称为“{found}”，与本报告“{wanted}”不同",
+    "CLI_PREVIOUS_WARNING": "警告：{line}；仍按其核对上年结转",
     # CLI
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",

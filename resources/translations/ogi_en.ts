@@ -54,22 +54,22 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="41" />
+        <location filename="../../gui/dialogs.py" line="63" />
         <source>（新建的报告，尚未保存）</source>
         <translation>(a new report, not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="44" />
+        <location filename="../../gui/dialogs.py" line="66" />
         <source>恢复未保存的修改</source>
         <translation>Recover unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="45" />
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>上次程序没有正常关闭，有未保存的修改可以恢复。</source>
         <translation>The program did not close normally last time. Unsaved changes can be recovered.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="47" />
+        <location filename="../../gui/dialogs.py" line="69" />
         <source>文件：{0}
 开始编辑：{1}
 最后修改：{2}
@@ -84,27 +84,27 @@ Changes recorded: {3}
 Recover these changes?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="51" />
+        <location filename="../../gui/dialogs.py" line="73" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="52" />
+        <location filename="../../gui/dialogs.py" line="74" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="53" />
+        <location filename="../../gui/dialogs.py" line="75" />
         <source>以后再说</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="65" />
+        <location filename="../../gui/dialogs.py" line="87" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66" />
+        <location filename="../../gui/dialogs.py" line="88" />
         <source>“{0}”有未保存的修改。是否保存？</source>
         <translation>“{0}” has unsaved changes. Save them?</translation>
     </message>
@@ -145,48 +145,58 @@ Recover these changes?</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="40" />
+        <location filename="../../gui/files.py" line="41" />
         <source>出错了</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="51" />
+        <location filename="../../gui/files.py" line="52" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="75" />
+        <location filename="../../gui/files.py" line="71" />
+        <source>载入上年报告</source>
+        <translation>Load last year’s report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="72" />
+        <source>仍要载入并据此填入上年结转吗？</source>
+        <translation>Load it anyway and fill in the carried-over figures from it?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="88" />
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="88" />
+        <location filename="../../gui/files.py" line="101" />
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="144" />
+        <location filename="../../gui/files.py" line="158" />
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="193" />
+        <location filename="../../gui/files.py" line="207" />
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="198" />
-        <location filename="../../gui/files.py" line="199" />
+        <location filename="../../gui/files.py" line="212" />
+        <location filename="../../gui/files.py" line="213" />
         <source>选择上一年度的报告</source>
         <translation>Choose last year's report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="204" />
+        <location filename="../../gui/files.py" line="221" />
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
         <translation>Loaded last year's report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="236" />
+        <location filename="../../gui/files.py" line="253" />
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
@@ -366,24 +376,32 @@ Recover these changes?</translation>
     </message>
 </context>
 <context>
+    <name>MetaChoice</name>
+    <message>
+        <location filename="../../gui/form.py" line="134" />
+        <source>（未选择：按机关全称判断）</source>
+        <translation>(not chosen: judged from the agency name)</translation>
+    </message>
+</context>
+<context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="19" />
+        <location filename="../../gui/dialogs.py" line="20" />
         <source>新建报告</source>
         <translation>New Report</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="23" />
+        <location filename="../../gui/dialogs.py" line="24" />
         <source>{0} 年版（{1}）</source>
         <translation>{0} edition ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
+        <location filename="../../gui/dialogs.py" line="35" />
         <source>报告格式</source>
         <translation>Format edition</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32" />
+        <location filename="../../gui/dialogs.py" line="36" />
         <source>报告年度</source>
         <translation>Report year</translation>
     </message>
@@ -484,28 +502,53 @@ Recover these changes?</translation>
     </message>
     <message>
         <location filename="../../gui/printing.py" line="45" />
-        <location filename="../../gui/printing.py" line="87" />
+        <location filename="../../gui/printing.py" line="92" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="89" />
+        <location filename="../../gui/printing.py" line="94" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../gui/printing.py" line="55" />
-        <location filename="../../gui/printing.py" line="141" />
+        <location filename="../../gui/printing.py" line="165" />
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="153" />
+        <location filename="../../gui/printing.py" line="109" />
+        <source>报告尚未填完</source>
+        <translation>Report not complete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="110" />
+        <source>报告还有 {0} 个单元格未填写（空白不等于 0）。</source>
+        <translation>The report still has {0} blank cells (blank is not 0).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="113" />
+        <source>没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？</source>
+        <translation>Enter 0 where nothing happened. If these cells are meant to stay blank, print the final copy anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="114" />
+        <source>打印正式文本</source>
+        <translation>Print final copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="115" />
+        <source>继续填写</source>
+        <translation>Continue filling in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="177" />
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="154" />
+        <location filename="../../gui/printing.py" line="178" />
         <source>打印机不可用，或无法写入输出文件。</source>
         <translation>The printer is not available, or the output file cannot be written.</translation>
     </message>
@@ -561,22 +604,22 @@ Recover these changes?</translation>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="175" />
+        <location filename="../../gui/problems.py" line="177" />
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="188" />
+        <location filename="../../gui/problems.py" line="190" />
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="194" />
+        <location filename="../../gui/problems.py" line="196" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="194" />
+        <location filename="../../gui/problems.py" line="196" />
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
@@ -597,17 +640,17 @@ Recover these changes?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../gui/form.py" line="204" />
+        <location filename="../../gui/form.py" line="232" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="210" />
+        <location filename="../../gui/form.py" line="242" />
         <source>如 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="210" />
+        <location filename="../../gui/form.py" line="242" />
         <source>如 2025年1月8日</source>
         <translation>e.g. 2025-01-08</translation>
     </message>
