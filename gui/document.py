@@ -205,6 +205,12 @@ class Document(QObject):
         """The clerk left a text field: the next typing there is a new undo step."""
         self._merge_generation += 1
 
+    def fill_cells(self, cells: tuple[str, ...]) -> int:
+        """Fill the blank input cells among ``cells`` (a grouped finding's) with 0, as one undo step."""
+        blanks = [c for c in cells if c not in self.form.totals and self.report.value(c) is None]
+        self.set_values(dict.fromkeys(blanks, 0), self.tr("空白单元格填为 0"))
+        return len(blanks)
+
     def fill_blanks(self, table: str) -> int:
         blanks = self.report.blank_inputs(table)
         self.set_values(dict.fromkeys(blanks, 0), self.tr("空白单元格填为 0"))

@@ -8,7 +8,7 @@ window's Undo/Redo, not the text widget's own, handle Ctrl+Z everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
@@ -339,6 +339,18 @@ class ReportForm(QWidget):
 
     def current_view(self) -> ReportTableView | None:
         return self.views.get(self.current_table or "") or next(iter(self.views.values()), None)
+
+    def select_cells(self, cells: tuple[str, ...]) -> None:
+        """Select every cell of a grouped finding in its table (the first one's), for the clerk to fill."""
+        table = self.doc.form.cells[cells[0]].table if cells else ""
+        view = self.views.get(table)
+        if view is None:
+            return
+        view.go_to(cells[0])
+        selection = view.selectionModel()
+        for cell in cells:
+            if self.doc.form.cells[cell].table == table:
+                selection.select(view.model().index_of(cell), QItemSelectionModel.SelectionFlag.Select)
 
     def go_to(self, finding: Finding) -> None:
         """Jump to where a finding is: its culprit cell, its first blank or flagged cell, or its field."""

@@ -88,6 +88,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
     def _build_problems(self, doc: Document) -> None:
         self.problems = ProblemsPanel(doc)
         self.problems.findingActivated.connect(lambda finding: self.form.go_to(finding))  # noqa: PLW0108 (form changes)
+        self.problems.cellsChosen.connect(lambda cells: self.form.select_cells(cells))  # noqa: PLW0108
         dock = QDockWidget(self.tr("问题清单"), self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems)

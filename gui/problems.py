@@ -106,6 +106,7 @@ class ProblemsModel(QAbstractTableModel):
 
 class ProblemsPanel(QWidget):
     findingActivated = Signal(object)  # Finding
+    cellsChosen = Signal(object)  # tuple of cell ids: select them all in their table
 
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
@@ -184,10 +185,14 @@ class ProblemsPanel(QWidget):
 
     def _menu(self, pos) -> None:
         finding = self.view.indexAt(pos).data(FINDING_ROLE)
-        if finding is None or finding.severity != "warning":
+        if finding is None or finding.severity not in ("warning", "incomplete"):
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("添加或修改说明…"), lambda: self.edit_note(finding))
+        if finding.severity == "warning":
+            menu.addAction(self.tr("添加或修改说明…"), lambda: self.edit_note(finding))
+        elif finding.missing:  # a grouped "not filled in" finding carries every blank cell it stands for
+            menu.addAction(self.tr("选中这些单元格"), lambda: self.cellsChosen.emit(finding.missing))
+            menu.addAction(self.tr("将这些单元格填为 0"), lambda: self.doc.fill_cells(finding.missing))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def edit_note(self, finding: Finding) -> None:

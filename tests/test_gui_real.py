@@ -60,3 +60,21 @@ def test_WIN_last_years_report_of_another_body_asks(make_window, form21, tmp_pat
     window.ask_use_previous = lambda problems: True
     assert window.load_previous(tmp_path / "2023.json")
     assert window.doc.report.value("t3.carried_in.natural") == last.value("t3.carried_over.natural")
+
+
+def test_WIN_grouped_blank_finding_selects_and_fills_all_its_cells(make_window, form21):
+    """One "not filled in" finding per table part carries all its cells: the window selects them all,
+    and fills them with 0 in one undo step."""
+    report = full_report(form21)
+    blanks = ["t3.new.natural", "t3.new.business", "t3.granted.natural"]
+    for cell in blanks:
+        report.set(cell, None)
+    window = make_window(report)
+    group = next(f for f in window.doc.findings() if f.severity == "incomplete" and set(blanks) <= set(f.missing))
+    window.problems.cellsChosen.emit(group.missing)
+    view = window.form.views["t3"]
+    assert set(blanks) <= set(view.selected_cells())
+    assert window.doc.fill_cells(group.missing) == len(blanks)
+    assert all(window.doc.report.value(c) == 0 for c in blanks)
+    window.doc.undo.undo()
+    assert all(window.doc.report.value(c) is None for c in blanks)

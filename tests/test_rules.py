@@ -51,9 +51,7 @@ def test_T3_2_items_sum_to_total_row(form):
     f = found[0]
     assert f.culprit == "t3.total.natural"  # its row (七)总计 fails by the same amount
     assert (f.reported, f.computed, f.delta) == (computed + 6, computed, 6)
-    assert f.message.startswith(
-        f"表三 （七）总计 · 自然人：填报 {computed + 6}，（一）至（六）各项之和 {computed}，相差 6"
-    )
+    assert f.message.startswith(f"表三 （七）总计 · 自然人：填报 {computed + 6}，（一）至（六）各项之和 {computed}，相差 6")
 
 
 def test_T3_2_counts_every_item_of_the_edition(form21, form19):

@@ -127,17 +127,18 @@ Recover these changes?</translation>
         <translation>Pasted {0} cells; {1} totals now entered by hand</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="210" />
+        <location filename="../../gui/document.py" line="211" />
+        <location filename="../../gui/document.py" line="216" />
         <source>空白单元格填为 0</source>
         <translation>Fill blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="215" />
+        <location filename="../../gui/document.py" line="221" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="223" />
+        <location filename="../../gui/document.py" line="229" />
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -233,144 +234,144 @@ Recover these changes?</translation>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="91" />
+        <location filename="../../gui/mainwindow.py" line="92" />
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124" />
+        <location filename="../../gui/mainwindow.py" line="125" />
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="130" />
+        <location filename="../../gui/mainwindow.py" line="131" />
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157" />
+        <location filename="../../gui/mainwindow.py" line="158" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158" />
+        <location filename="../../gui/mainwindow.py" line="159" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159" />
+        <location filename="../../gui/mainwindow.py" line="160" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="160" />
+        <location filename="../../gui/mainwindow.py" line="161" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161" />
+        <location filename="../../gui/mainwindow.py" line="162" />
         <source>载入上年报告…</source>
         <translation>Load Last Year's Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162" />
+        <location filename="../../gui/mainwindow.py" line="163" />
         <source>导入已发布的报告…</source>
         <translation>Import a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163" />
+        <location filename="../../gui/mainwindow.py" line="164" />
         <source>粘贴已发布的报告…</source>
         <translation>Paste a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164" />
+        <location filename="../../gui/mainwindow.py" line="165" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165" />
+        <location filename="../../gui/mainwindow.py" line="166" />
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166" />
+        <location filename="../../gui/mainwindow.py" line="167" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167" />
+        <location filename="../../gui/mainwindow.py" line="168" />
         <source>导出网页…</source>
         <translation>Export Web Page…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="168" />
+        <location filename="../../gui/mainwindow.py" line="169" />
         <source>导出网页片段（粘贴到网站编辑器）…</source>
         <translation>Export Web Page Fragment (to paste into a site editor)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169" />
+        <location filename="../../gui/mainwindow.py" line="170" />
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170" />
+        <location filename="../../gui/mainwindow.py" line="171" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172" />
+        <location filename="../../gui/mainwindow.py" line="173" />
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173" />
+        <location filename="../../gui/mainwindow.py" line="174" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177" />
+        <location filename="../../gui/mainwindow.py" line="178" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179" />
+        <location filename="../../gui/mainwindow.py" line="180" />
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="191" />
+        <location filename="../../gui/mainwindow.py" line="192" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195" />
+        <location filename="../../gui/mainwindow.py" line="196" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197" />
+        <location filename="../../gui/mainwindow.py" line="198" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198" />
-        <location filename="../../gui/mainwindow.py" line="212" />
+        <location filename="../../gui/mainwindow.py" line="199" />
+        <location filename="../../gui/mainwindow.py" line="213" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203" />
+        <location filename="../../gui/mainwindow.py" line="204" />
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="212" />
+        <location filename="../../gui/mainwindow.py" line="213" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="237" />
-        <location filename="../../gui/mainwindow.py" line="250" />
+        <location filename="../../gui/mainwindow.py" line="238" />
+        <location filename="../../gui/mainwindow.py" line="251" />
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -599,27 +600,37 @@ Recover these changes?</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems.py" line="122" />
+        <location filename="../../gui/problems.py" line="123" />
         <source>显示未完成项</source>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="177" />
+        <location filename="../../gui/problems.py" line="178" />
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="190" />
+        <location filename="../../gui/problems.py" line="192" />
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="196" />
+        <location filename="../../gui/problems.py" line="194" />
+        <source>选中这些单元格</source>
+        <translation>Select These Cells</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="195" />
+        <source>将这些单元格填为 0</source>
+        <translation>Fill These Cells with 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="201" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="196" />
+        <location filename="../../gui/problems.py" line="201" />
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
