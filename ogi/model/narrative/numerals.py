@@ -19,7 +19,7 @@ _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = f"[{_CN_CHARS}]+(?:万[{_CN_CHARS}]+)?"
 # Not a figure when the number continues a word, a code, an address or an ordinal (第…, （一）, 〔2021〕).
-_BEFORE = r"(?<![第（(〔\[0-9A-Za-z.,/:_\-%s])" % _CN_CHARS
+_BEFORE = rf"(?<![第（(〔\[0-9A-Za-z.,/:_\-{_CN_CHARS}])"
 
 
 @dataclass(frozen=True)

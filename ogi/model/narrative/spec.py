@@ -88,7 +88,7 @@ def _units(ctx, value: object, where: str) -> dict[str, Decimal]:
         except InvalidOperation:
             out[unit] = Decimal("NaN")
         if not unit or unit == PERCENT or not out[unit].is_finite() or out[unit] <= 0:
-            raise ctx.fail("FORM_BAD_VALUE", where, f"units.{unit}", reason="折算系数应为正数（文字，如 \"0.0001\"）")
+            raise ctx.fail("FORM_BAD_VALUE", where, f"units.{unit}", reason='折算系数应为正数（文字，如 "0.0001"）')
     return out
 
 

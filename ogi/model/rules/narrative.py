@@ -95,7 +95,9 @@ def _compare(inst, report, sid, body, m: Mention, keys: _Keys) -> list[Finding]:
     table = table_value(report, s.cells)
     if table is None:
         missing = [report.form.place_of(c) for c in s.cells if report.value(c) is None]
-        msg = text("NARRATIVE_INCOMPLETE", place=place, quote=quote, cells="、".join(missing[:3]) + ("等" if len(missing) > 3 else ""))
+        msg = text(
+            "NARRATIVE_INCOMPLETE", place=place, quote=quote, cells="、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
+        )
         return [_finding(inst, key, "incomplete", place, msg, sid, m, s.cells)]
     if agrees(m.stated, table, s.places):
         return []
