@@ -141,6 +141,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft the statistics paragraph of 一、总体情况 from the tables; with -o, save a copy that has it appended."""
+    from ogi.model.narrative.draft import append_draft, draft_paragraph
+
+    report = read_report(Path(args.input))
+    paragraph = draft_paragraph(report, file=args.input)
+    print(paragraph)
+    if args.output:
+        target = Path(args.output)
+        fmt = format_for(target)
+        append_draft(report, paragraph)
+        fmt.write(report, target)
+        print(text("CLI_WROTE", file=target), file=sys.stderr)
+    return EXIT_OK
+
+
 _PRINT_OPTIONS = [
     (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
     (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
@@ -161,6 +177,14 @@ COMMANDS = {
         ],
     ),
     "forms": (cmd_forms, "列出内置的报告格式版本", []),
+    "draft": (
+        cmd_draft,
+        "按当前表格起草“一、总体情况”的统计段落（按已发布报告的常用写法），供插入正文后修改",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT", "help": "另存为 OUT（.json 或 .xlsx），段落加在“一、总体情况”正文末尾"}),
+        ],
+    ),
     "convert": (
         cmd_convert,
         "转换报告文件：按扩展名在 .json 与 .xlsx 之间转换",

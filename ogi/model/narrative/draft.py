@@ -33,6 +33,16 @@ def draft_paragraph(report: Report, file: object = "") -> str:
     return spec.draft.format(**values)
 
 
+def append_draft(report: Report, paragraph: str) -> str:
+    """Add ``paragraph`` as the last paragraph of the section it describes; returns that section's id."""
+    found = narrative_spec(report.form)
+    assert found is not None
+    section = found[1].sections[0]
+    body = report.texts.get(section, "").rstrip()
+    report.texts[section] = f"{body}\n{paragraph}" if body else paragraph
+    return section
+
+
 def _placeholders(template: str) -> set[str]:
     from string import Formatter
 

@@ -70,7 +70,7 @@ def extract(spec: Spec, text: str) -> Extraction:
 
 def _extract(spec: Spec, folded: str) -> Extraction:
     out = Extraction()
-    found = figures(folded, spec.figure)
+    found = [f for f in figures(folded, spec.figure) if not (spec.ignore and spec.ignore.match(folded, f.end))]
     ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
     sentence, last, head = -1, None, None
     for n, fig in enumerate(found):

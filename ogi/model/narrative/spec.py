@@ -50,6 +50,7 @@ class Spec:
     changes: Changes | None
     draft: str | None
     figure: re.Pattern[str]
+    ignore: re.Pattern[str] | None = None  # words right after a unit that make it no figure: 15个「工作日」
 
 
 def build(ctx, rule: Rule, cells: dict[str, Cell]) -> Spec:
@@ -66,7 +67,8 @@ def build(ctx, rule: Rule, cells: dict[str, Cell]) -> Spec:
     if draft is not None:
         _check_draft(ctx, draft, {s.id for s in statements}, where)
     every_unit = [u for s in statements for u in s.units] + [PERCENT]
-    return Spec(tuple(rule.params["sections"]), statements, changes, draft, figure_pattern(every_unit))
+    ignore = _regex(ctx, rule.params["ignore"], where, "ignore") if "ignore" in rule.params else None
+    return Spec(tuple(rule.params["sections"]), statements, changes, draft, figure_pattern(every_unit), ignore)
 
 
 def _regex(ctx, value: object, where: str, key: str) -> re.Pattern[str]:

@@ -170,7 +170,7 @@ register(
     RuleKind(
         "figures",
         frozenset({"sections", "units", "statements"}),
-        frozenset({"changes", "draft"}),
+        frozenset({"changes", "draft", "ignore"}),
         frozenset({"place", "quote", "stated", "table", "cells"}),
         _evaluate,
         reads=READS_TEXT_AND_CELLS,
