@@ -71,14 +71,17 @@ def extract(spec: Spec, text: str) -> Extraction:
 def _extract(spec: Spec, folded: str) -> Extraction:
     out = Extraction()
     found = [f for f in figures(folded, spec.figure) if not (spec.ignore and spec.ignore.match(folded, f.end))]
-    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    marks = list(_SENTENCE_END.finditer(folded))
+    ends, closes = [m.end() for m in marks], [m.start() for m in marks]
     sentence, last, head = -1, None, None
     for n, fig in enumerate(found):
         index = bisect_right(ends, fig.start)
         start = ends[index - 1] if index else 0
         if index != sentence:
             sentence, last, head, prev_end = index, None, None, start
-        stop = min(found[n + 1].start if n + 1 < len(found) else len(folded), ends[index] if index < len(ends) else len(folded))
+        stop = min(
+            found[n + 1].start if n + 1 < len(found) else len(folded), closes[index] if index < len(closes) else len(folded)
+        )
         change = _change(spec, folded, prev_end, fig, last)
         if change:
             out.changes.append(change)
