@@ -74,7 +74,7 @@ def test_NAR_every_statement_pattern_is_needed_by_the_corpus(edition):
     full = spec(edition)
     expected = {c["text"]: c["ties"] for c in cases(edition)}
     for statement in full.statements:
-        fewer = dataclasses.replace(full, statements=tuple(s for s in full.statements if s is not statement))
+        fewer = dataclasses.replace(full, statements=tuple(s for s in full.statements if s is not statement), memo={})
         assert any(ties(fewer, text) != want for text, want in expected.items()), statement.id
 
 
@@ -85,9 +85,9 @@ def test_NAR_change_and_ignore_patterns_are_needed(edition):
     changes = full.changes
     for field in ("reference", "up", "down", "flat"):
         never = dataclasses.replace(changes, **{field: __import__("re").compile("(?!)")})
-        fewer = dataclasses.replace(full, changes=never)
+        fewer = dataclasses.replace(full, changes=never, memo={})
         assert any(ties(fewer, t) != want for t, want in expected.items()), field
-    loose = dataclasses.replace(full, ignore=None)
+    loose = dataclasses.replace(full, ignore=None, memo={})
     report = report_for(edition, corpus()["tables"][edition])
     assert ties(loose, "对收到的申请均在15个工作日内予以答复。") == ["done"]
     assert ties(full, "对收到的申请均在15个工作日内予以答复。") == []
@@ -338,3 +338,27 @@ def _broken(tmp_path: Path, change) -> OgiError:
 def test_NAR_broken_statement_data_is_refused_naming_the_key(tmp_path, change, code, word):
     err = _broken(tmp_path, change)
     assert err.code == code and word in str(err) and "ogi-2021.json" in str(err)
+
+
+# -- the command line ----------------------------------------------------------------------------
+def test_NAR_cli_draft_prints_and_saves_a_copy_that_checks_clean(tmp_path, form21):
+    from ogi.formats.jsonfile import read, write
+    from tests.test_cli import ogi
+
+    source, target = tmp_path / "r.json", tmp_path / "r-draft.json"
+    report = full_report(form21, seed=5)
+    write(report, source)
+    done = ogi("draft", str(source), "-o", str(target))
+    assert done.returncode == 0 and done.stdout.strip() == draft_paragraph(report)
+    saved = read(target)
+    assert saved.texts["overview"].endswith(done.stdout.strip()) and saved.texts["overview"].startswith(report.texts["overview"])
+    assert ogi("check", str(target)).returncode == 0
+    assert not [f for f in Checker(saved).findings() if f.rule == "X-1"]
+
+
+def test_NAR_cli_draft_names_blank_cells(seed):
+    from tests.conftest import DATA
+    from tests.test_cli import ogi
+
+    done = ogi("draft", str(DATA / "seed-2023.json"))
+    assert done.returncode == 2 and "表格尚未填完" in done.stderr and "seed-2023.json" in done.stderr

@@ -11,9 +11,9 @@ figure before them, and 「与上年持平」 after a figure says it did not cha
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from ogi.model.narrative.numerals import Figure, figures, fold
 from ogi.model.narrative.spec import PERCENT, Spec, Statement
@@ -22,10 +22,10 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
 _AFTER_MARK = re.compile(r"[，,：:；;、（(]")
 _CACHE_SIZE = 32
+_MEMO_SIZE = 4096  # sentences remembered per edition
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A figure the text states for ``statement``: its value in the cells' unit and its clause."""
 
     statement: Statement
@@ -35,8 +35,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """「较上年增加12件」: ``direction`` up/down/flat of ``mention``'s figure, by ``figure`` (None: 持平)."""
 
     mention: Mention
@@ -69,19 +68,53 @@ def extract(spec: Spec, text: str) -> Extraction:
 
 
 def _extract(spec: Spec, folded: str) -> Extraction:
+    """Sentence by sentence (each is independent), each remembered: after typing, only the
+    edited sentence is read again."""
+    out, start = Extraction(), 0
+    for mark in [*_SENTENCE_END.finditer(folded), None]:
+        close = mark.start() if mark else len(folded)
+        if close > start:
+            _add(out, _sentence(spec, folded[start:close]), start)
+        start = mark.end() if mark else close
+    return out
+
+
+def _sentence(spec: Spec, sentence: str) -> Extraction:
+    memo = spec.memo
+    if sentence not in memo:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[sentence] = _read_sentence(spec, sentence)
+    return memo[sentence]
+
+
+def _add(out: Extraction, local: Extraction, by: int) -> None:
+    """Append one sentence's findings, moved to where the sentence starts (plain constructors: fast)."""
+    if not by:
+        out.mentions += local.mentions
+        out.changes += local.changes
+        out.ambiguous += local.ambiguous
+        return
+    moved = {id(m): Mention(m.statement, _moved(m.figure, by), m.stated, m.start + by, m.end + by) for m in local.mentions}
+    out.mentions += moved.values()
+    out.changes += [
+        Change(moved[id(c.mention)], c.direction, c.figure and _moved(c.figure, by), c.start + by, c.end + by)
+        for c in local.changes
+    ]
+    out.ambiguous += [(_moved(f, by), ids) for f, ids in local.ambiguous]
+
+
+def _moved(f: Figure, by: int) -> Figure:
+    return Figure(f.start + by, f.end + by, f.value, f.unit, f.written)
+
+
+def _read_sentence(spec: Spec, folded: str) -> Extraction:
     out = Extraction()
     found = [f for f in figures(folded, spec.figure) if not (spec.ignore and spec.ignore.match(folded, f.end))]
-    marks = list(_SENTENCE_END.finditer(folded))
-    ends, closes = [m.end() for m in marks], [m.start() for m in marks]
-    sentence, last, head = -1, None, None
+    last = head = None
+    prev_end = 0
     for n, fig in enumerate(found):
-        index = bisect_right(ends, fig.start)
-        start = ends[index - 1] if index else 0
-        if index != sentence:
-            sentence, last, head, prev_end = index, None, None, start
-        stop = min(
-            found[n + 1].start if n + 1 < len(found) else len(folded), closes[index] if index < len(closes) else len(folded)
-        )
+        stop = found[n + 1].start if n + 1 < len(found) else len(folded)
         change = _change(spec, folded, prev_end, fig, last)
         if change:
             out.changes.append(change)
@@ -107,6 +140,8 @@ def _clause(folded: str, prev_end: int, fig: Figure, stop: int) -> tuple[int, in
 def _tie(spec: Spec, folded: str, prev_end: int, fig: Figure, stop: int, head: Mention | None, out: Extraction):
     start, end = _clause(folded, prev_end, fig, stop)
     clause = folded[start : fig.start] + "#" + folded[fig.end : end]
+    if not spec.any_label.search(clause):
+        return None
     candidates = [s for s in spec.statements if _claims(s, fig, clause, head)]
     if len({s.cells for s in candidates}) != 1:
         if candidates:
@@ -118,9 +153,9 @@ def _tie(spec: Spec, folded: str, prev_end: int, fig: Figure, stop: int, head: M
 
 
 def _claims(s: Statement, fig: Figure, clause: str, head: Mention | None) -> bool:
-    if fig.unit not in s.units or not s.label.search(clause) or (s.not_ and s.not_.search(clause)):
+    if fig.unit not in s.units or (s.parents and (head is None or head.statement.id not in s.parents)):
         return False
-    return not s.parents or (head is not None and head.statement.id in s.parents)
+    return bool(s.label.search(clause)) and not (s.not_ and s.not_.search(clause))
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:

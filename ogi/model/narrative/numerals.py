@@ -9,10 +9,11 @@ character (full-width digits → ASCII) so a figure's span is its span in what t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
+_WIDE = re.compile("[０-９．％]")
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
@@ -22,8 +23,7 @@ _CHINESE = f"[{_CN_CHARS}]+(?:万[{_CN_CHARS}]+)?"
 _BEFORE = rf"(?<![第（(〔\[0-9A-Za-z.,/:_\-{_CN_CHARS}])"
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number with its unit, as written, at ``start:end`` of the text."""
 
     start: int
@@ -35,7 +35,7 @@ class Figure:
 
 def fold(text: str) -> str:
     """Fold full-width digits, point and percent to ASCII, one character for one (offsets kept)."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _WIDE.search(text) else text  # translate is slow on long Chinese text
 
 
 def figure_pattern(units: list[str]) -> re.Pattern[str]:

@@ -10,7 +10,7 @@ wording or edition is a data change. Every mistake is refused when the form load
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fnmatch import fnmatchcase
 from string import Formatter
@@ -51,6 +51,8 @@ class Spec:
     draft: str | None
     figure: re.Pattern[str]
     ignore: re.Pattern[str] | None = None  # words right after a unit that make it no figure: 15个「工作日」
+    any_label: re.Pattern[str] = re.compile("")  # every label at once: most clauses name no statement
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # sentence → what it states (extract.py)
 
 
 def build(ctx, rule: Rule, cells: dict[str, Cell]) -> Spec:
@@ -68,7 +70,8 @@ def build(ctx, rule: Rule, cells: dict[str, Cell]) -> Spec:
         _check_draft(ctx, draft, {s.id for s in statements}, where)
     every_unit = [u for s in statements for u in s.units] + [PERCENT]
     ignore = _regex(ctx, rule.params["ignore"], where, "ignore") if "ignore" in rule.params else None
-    return Spec(tuple(rule.params["sections"]), statements, changes, draft, figure_pattern(every_unit), ignore)
+    any_label = re.compile("|".join(f"(?:{s.label.pattern})" for s in statements))
+    return Spec(tuple(rule.params["sections"]), statements, changes, draft, figure_pattern(every_unit), ignore, any_label)
 
 
 def _regex(ctx, value: object, where: str, key: str) -> re.Pattern[str]:

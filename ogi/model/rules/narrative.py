@@ -47,6 +47,8 @@ def _expand(ctx, rule: Rule, scope) -> list[Instance]:
 
 def agrees(stated: Decimal, table: Number, places: int) -> bool:
     """Equal to the precision of both: 「1.23万元」 agrees with 1.2345, 「3000元」 with 0.3 万元."""
+    if isinstance(table, int) and stated == table:
+        return True
     exponent = stated.normalize().as_tuple().exponent
     digits = min(max(0, -exponent) if isinstance(exponent, int) else 0, places)
     step = Decimal(1).scaleb(-digits)
@@ -67,43 +69,58 @@ def table_value(report: Report, cells: tuple[str, ...]) -> Number | None:
 
 def _evaluate(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
     spec, out = spec_of(inst.rule), []
+    tables: dict[str, Number | None] = {}  # statement id → its cells' value, read once per evaluation
     for sid in spec.sections:
         body = report.texts.get(sid, "")
         if body:
-            found, keys = extract(spec, body), _Keys(f"{inst.key}/{sid}")
-            out += [f for m in found.mentions for f in _compare(inst, report, sid, body, m, keys)]
+            here = _Section(inst, report, sid, body, tables)
+            found = extract(spec, body)
+            out += [f for m in found.mentions for f in here.compare(m)]
             if previous is not None:
-                out += [f for c in found.changes for f in _compare_change(inst, report, previous, sid, body, c, keys)]
+                out += [f for c in found.changes for f in _compare_change(here, previous, c)]
     return out
 
 
-class _Keys:
-    """Stable finding keys (notes are keyed by them): statement and stated figure, numbered if repeated."""
+class _Section:
+    """One section's comparisons: its title, its finding keys and the cells' values, each worked out once."""
 
-    def __init__(self, prefix: str) -> None:
-        self.prefix, self.seen = prefix, {}
+    def __init__(self, inst: Instance, report: Report, sid: str, body: str, tables: dict) -> None:
+        self.inst, self.report, self.sid, self.body, self.tables = inst, report, sid, body, tables
+        self.place = section_title(report.form, sid)
+        self.seen: dict[tuple, int] = {}
+        self.verdicts: dict[tuple, bool] = {}  # (statement, stated) → agrees: a figure restated is compared once
 
-    def __call__(self, *parts: str) -> str:
-        key = "/".join((self.prefix, *parts))
-        self.seen[key] = self.seen.get(key, 0) + 1
-        return key if self.seen[key] == 1 else f"{key}#{self.seen[key]}"
+    def key(self, *parts: object) -> str:
+        """Stable (notes are keyed by it): statement and stated figure, numbered when stated again."""
+        count = self.seen[parts] = self.seen.get(parts, 0) + 1
+        key = "/".join((self.inst.key, self.sid, *(p if isinstance(p, str) else fmt(p) for p in parts)))
+        return key if count == 1 else f"{key}#{count}"
 
+    def table(self, s: Statement) -> Number | None:
+        if s.id not in self.tables:
+            self.tables[s.id] = table_value(self.report, s.cells)
+        return self.tables[s.id]
 
-def _compare(inst, report, sid, body, m: Mention, keys: _Keys) -> list[Finding]:
-    s, place = m.statement, section_title(report.form, sid)
-    quote, key = shorten(body[m.start : m.end], _QUOTE), keys(s.id, fmt(m.stated))
-    table = table_value(report, s.cells)
-    if table is None:
-        missing = [report.form.place_of(c) for c in s.cells if report.value(c) is None]
-        msg = text(
-            "NARRATIVE_INCOMPLETE", place=place, quote=quote, cells="、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
-        )
-        return [_finding(inst, key, "incomplete", place, msg, sid, m, s.cells)]
-    if agrees(m.stated, table, s.places):
-        return []
-    shown = _with_unit(report, s, table)
-    msg = inst.rule.message.format(place=place, quote=quote, stated=m.figure.written, table=shown, cells=cells_name(report, s))
-    return [_finding(inst, key, inst.rule.severity, place, msg, sid, m, s.cells, m.stated, table)]
+    def quote(self, start: int, end: int) -> str:
+        return shorten(self.body[start:end], _QUOTE)
+
+    def compare(self, m: Mention) -> list[Finding]:
+        s, table = m.statement, self.table(m.statement)
+        verdict = self.verdicts.get((s.id, m.stated))
+        if verdict is None and table is not None:
+            verdict = self.verdicts[(s.id, m.stated)] = agrees(m.stated, table, s.places)
+        if verdict:
+            self.seen[(s.id, m.stated)] = self.seen.get((s.id, m.stated), 0) + 1
+            return []
+        key, report, quote = self.key(s.id, m.stated), self.report, self.quote(m.start, m.end)
+        if table is None:
+            missing = [report.form.place_of(c) for c in s.cells if report.value(c) is None]
+            names = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
+            msg = text("NARRATIVE_INCOMPLETE", place=self.place, quote=quote, cells=names)
+            return [_finding(self, key, "incomplete", msg, m, s.cells)]
+        shown, name = _with_unit(report, s, table), cells_name(report, s)
+        msg = self.inst.rule.message.format(place=self.place, quote=quote, stated=m.figure.written, table=shown, cells=name)
+        return [_finding(self, key, self.inst.rule.severity, msg, m, s.cells, m.stated, table)]
 
 
 def _with_unit(report: Report, s: Statement, value: Number) -> str:
@@ -111,39 +128,38 @@ def _with_unit(report: Report, s: Statement, value: Number) -> str:
     return fmt(value) + (vtype.units[0] if vtype.kind == "decimal" and vtype.units else "")
 
 
-def _finding(inst, key, severity, place, msg, sid, m, cells, reported=None, computed=None) -> Finding:
+def _finding(here: _Section, key, severity, msg, m, cells, reported=None, computed=None) -> Finding:
     fig = m.figure
     return Finding(
         key,
-        inst.rule.id,
+        here.inst.rule.id,
         severity,
-        place,
+        here.place,
         msg,
         cells,
         missing=cells if severity == "incomplete" else (),
         reported=reported,
         computed=computed,
-        section=sid,
-        instance=inst.key,
+        section=here.sid,
+        instance=here.inst.key,
         flagged=cells if severity != "incomplete" else (),
         span=(fig.start, fig.end) if fig else (m.start, m.end),
     )
 
 
-def _compare_change(inst, report, previous, sid, body, c: Change, keys: _Keys) -> list[Finding]:
-    s = c.mention.statement
+def _compare_change(here: _Section, previous: Report, c: Change) -> list[Finding]:
+    s, report = c.mention.statement, here.report
     if not all(cell in previous.form.cells for cell in s.cells):
         return []
-    now, last = table_value(report, s.cells), table_value(previous, s.cells)
+    now, last = here.table(s), table_value(previous, s.cells)
     if now is None or last is None or _change_agrees(c, Decimal(now), Decimal(last)):
         return []
     actual = text("NARRATIVE_CHANGE", change=_describe(c, Decimal(now), Decimal(last)))
     cells = text("NARRATIVE_YEARS", cells=cells_name(report, s), now=fmt(now), last=fmt(last))
-    written = c.figure.written if c.figure else body[c.start : c.end]
-    place, quote = section_title(report.form, sid), shorten(body[c.start : c.end], _QUOTE)
-    msg = inst.rule.message.format(place=place, quote=quote, stated=written, table=actual, cells=cells)
-    key = keys(s.id, "change", written)
-    return [_finding(inst, key, inst.rule.severity, place, msg, sid, c, s.cells)]
+    written = c.figure.written if c.figure else here.body[c.start : c.end]
+    quote = here.quote(c.start, c.end)
+    msg = here.inst.rule.message.format(place=here.place, quote=quote, stated=written, table=actual, cells=cells)
+    return [_finding(here, here.key(s.id, "change", written), here.inst.rule.severity, msg, c, s.cells)]
 
 
 def _change_agrees(c: Change, now: Decimal, last: Decimal) -> bool:
