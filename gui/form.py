@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ogi.model.rules import Finding
 
 from .document import Document
+from .narrative import TextMarks, select_span
 from .tableview import ReportTableView
 
 META_ANCHOR = "meta"
@@ -150,6 +151,7 @@ class ReportForm(QWidget):
             self._heading(section.title)
             if section.kind == "text":
                 field = TextField(self.doc, "text", section.id, self._router)
+                TextMarks(field, self.doc, section.id)
                 self.fields[("text", section.id)] = field
                 self.page_layout.addWidget(field)
             else:
@@ -216,3 +218,5 @@ class ReportForm(QWidget):
         if field is not None:
             self.scroll.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
+            if finding.span is not None and isinstance(field, QPlainTextEdit):
+                select_span(field, finding.span)  # the stated figure the tables contradict

@@ -14,6 +14,7 @@ from .delegate import CellEditor
 from .document import Document
 from .files import FileActions
 from .form import ReportForm
+from .narrative import draft_command
 from .problems import ProblemsPanel
 
 
@@ -131,6 +132,8 @@ class MainWindow(FileActions, QMainWindow):
         self.act_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         self.act_fill = self._action(self.tr("将本表空白单元格填为 0"), lambda: self._on_view("fill_blanks"))
         self.act_auto = self._action(self.tr("恢复自动计算"), lambda: self._on_view("make_automatic"))
+        drafted = self.tr("已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉")
+        self.act_draft = self._action(self.tr("起草统计段落（依据表格）"), lambda: draft_command(self, drafted))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -149,6 +152,8 @@ class MainWindow(FileActions, QMainWindow):
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_auto, self.act_fill])
+        edit.addSeparator()
+        edit.addAction(self.act_draft)
         self.view_menu = bar.addMenu(self.tr("视图(&V)"))
         settings = bar.addMenu(self.tr("设置(&S)"))
         self._language_menu(settings.addMenu(self.tr("界面语言")))

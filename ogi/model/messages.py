@@ -154,7 +154,7 @@ MESSAGES: dict[str, str] = {
     "NARRATIVE_CHANGE": "较上年{change}",
     "DRAFT_BLANK": "{file}：表格尚未填完（{cells}），无法起草统计段落",
     "DRAFT_NONE": "{file}：报告格式 {form} 没有定义统计段落的写法",
-    "DRAFT_TOOLTIP": "表格中为 {table}",
+    "DRAFT_UNTITLED": "本报告",
 }
 
 

@@ -184,6 +184,16 @@ Recover these changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../gui/mainwindow.py" line="131"/>
+        <source>已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉</source>
+        <translation>A statistics paragraph drafted from the tables was added at the end of the text (selected) for you to edit; Undo removes it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="132"/>
+        <source>起草统计段落（依据表格）</source>
+        <translation>Draft the statistics paragraph (from the tables)</translation>
+    </message>
+    <message>
         <location filename="../../gui/mainwindow.py" line="59"/>
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
