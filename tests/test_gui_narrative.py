@@ -36,6 +36,11 @@ def test_WIN_disagreeing_figure_is_marked_in_the_text_with_the_table_value(make_
     stated = f"{report.value('t3.new.total') + 1}件"
     assert _marks(window) == [(stated, finding.message)]
     assert f"为 {report.value('t3.new.total')}" in finding.message
+    from ogi_gui.narrative import TextMarks
+
+    marks = window.form.fields[("text", "overview")].findChild(TextMarks)
+    start, end = finding.span
+    assert marks.finding_at(start) == finding and marks.finding_at(end) is None and marks.finding_at(0) is None
 
 
 def test_WIN_clicking_the_finding_selects_the_figure(make_window, form21, qtbot):

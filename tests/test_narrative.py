@@ -19,7 +19,7 @@ from ogi.model.narrative.extract import extract
 from ogi.model.narrative.numerals import chinese_number, figure_pattern, figures, fold
 from ogi.model.rules.narrative import agrees, narrative_spec
 from ogi.model.sample import full_report
-from tests.narrative_corpus import cases, corpus, flagged, report_for, run, scores, ties
+from tests.tools.narrative_corpus import cases, corpus, flagged, report_for, run, scores, ties
 
 EDITIONS = ("2021", "2019")
 

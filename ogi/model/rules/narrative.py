@@ -26,8 +26,9 @@ _QUOTE = 60
 
 def spec_of(rule: Rule) -> Spec:
     """The compiled statements of a ``figures`` rule of a loaded form."""
-    kept, spec = _SPECS[id(rule)]
-    assert kept is rule
+    kept, spec = _SPECS.get(id(rule), (None, None))
+    if kept is not rule:
+        raise KeyError(rule.id)
     return spec
 
 

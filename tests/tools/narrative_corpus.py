@@ -14,7 +14,7 @@ from ogi.model.report import Report
 from ogi.model.rules import evaluate
 from ogi.model.rules.narrative import narrative_spec
 
-CORPUS = Path(__file__).parent / "data" / "narrative_corpus.json"
+CORPUS = Path(__file__).parent.parent / "data" / "narrative_corpus.json"
 
 
 @cache
