@@ -234,6 +234,9 @@ def test_NAR_fee_in_yuan_compared_with_wan_yuan(r21):
         ("1.234567", "1.2346", True),
         ("21", "21", True),
         ("20", "21", False),
+        ("0", "0.3", False),
+        ("0", "0", True),
+        ("12", "12.3456", True),
     ],
 )
 def test_NAR_agreement_to_the_precision_of_both(stated, table, ok):

@@ -47,9 +47,11 @@ def _expand(ctx, rule: Rule, scope) -> list[Instance]:
 
 
 def agrees(stated: Decimal, table: Number, places: int) -> bool:
-    """Equal to the precision of both: 「1.23万元」 agrees with 1.2345, 「3000元」 with 0.3 万元."""
+    """Equal to the precision of both: 「1.23万元」 agrees with 1.2345, 「3000元」 with 0.3 万元; zero only with zero."""
     if isinstance(table, int) and stated == table:
         return True
+    if stated == 0 or table == 0:
+        return stated == table  # 「未收取」「0万元」 is exact: 3000元 does not round to it
     exponent = stated.normalize().as_tuple().exponent
     digits = min(max(0, -exponent) if isinstance(exponent, int) else 0, places)
     step = Decimal(1).scaleb(-digits)
