@@ -29,6 +29,7 @@ from ogi.model.schema import MetaField
 
 from .document import Document
 from .tablemodel import COLOURS
+from .narrative import TextMarks, select_span
 from .tableview import ReportTableView
 
 META_ANCHOR = "meta"
@@ -248,6 +249,7 @@ class ReportForm(QWidget):
             if section.kind == "text":
                 field = TextField(self.doc, "text", section.id, self._router)
                 field.place = section.title
+                TextMarks(field, self.doc, section.id)
                 self.fields[("text", section.id)] = field
                 self.page_layout.addWidget(field)
             else:
@@ -366,3 +368,5 @@ class ReportForm(QWidget):
         if field is not None:
             self.scroll.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
+            if finding.span is not None and isinstance(field, QPlainTextEdit):
+                select_span(field, finding.span)  # the stated figure the tables contradict

@@ -15,6 +15,7 @@ from .document import Document
 from .files import FileActions
 from .form import ReportForm
 from .importing import ImportActions
+from .narrative import draft_command
 from .problems import ProblemsPanel
 from .workday import WorkdayActions
 
@@ -172,6 +173,8 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         self._workday_actions()
         self.act_fill = self._action(self.tr("将本表空白单元格填为 0"), lambda: self._on_view("fill_blanks"))
         self.act_auto = self._action(self.tr("恢复自动计算"), lambda: self._on_view("make_automatic"))
+        drafted = self.tr("已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉")
+        self.act_draft = self._action(self.tr("起草统计段落（依据表格）"), lambda: draft_command(self, drafted))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -193,6 +196,8 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_auto, self.act_fill])
+        edit.addSeparator()
+        edit.addAction(self.act_draft)
         self.view_menu = bar.addMenu(self.tr("视图(&V)"))
         self._workday_menu()
         settings = bar.addMenu(self.tr("设置(&S)"))

@@ -176,6 +176,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     fmt.write(result.report, output)
     print(text("CLI_IMPORT_WROTE", file=output), file=sys.stderr)
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft the statistics paragraph of 一、总体情况 from the tables; with -o, save a copy that has it appended."""
+    from ogi.model.narrative.draft import append_draft, draft_paragraph
+
+    report = read_report(Path(args.input))
+    paragraph = draft_paragraph(report, file=args.input)
+    print(paragraph)
+    if args.output:
+        target = Path(args.output)
+        fmt = format_for(target)
+        append_draft(report, paragraph)
+        fmt.write(report, target)
+        print(text("CLI_WROTE", file=target), file=sys.stderr)
+    return EXIT_OK
 
 
 _PRINT_OPTIONS = [
@@ -206,6 +220,14 @@ COMMANDS = {
             (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "保存为 .json 或 .xlsx"}),
             (("--agency",), {"help": "原文标题中没有机关全称时使用"}),
             (("--year",), {"help": "原文标题中没有报告年度时使用"}),
+        ],
+    ),
+    "draft": (
+        cmd_draft,
+        "按当前表格起草“一、总体情况”的统计段落（按已发布报告的常用写法），供插入正文后修改",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT", "help": "另存为 OUT（.json 或 .xlsx），段落加在“一、总体情况”正文末尾"}),
         ],
     ),
     "convert": (

@@ -13,7 +13,7 @@ from functools import cache
 from ogi.model.addresses import with_addresses
 from ogi.model.report import Invalid, Report
 from ogi.model.rules import KINDS, Finding, evaluate
-from ogi.model.rules.registry import READS_ALL_CELLS, READS_CELLS
+from ogi.model.rules.registry import READS_ALL_CELLS, READS_CELLS, READS_TEXT, READS_TEXT_AND_CELLS
 from ogi.model.schema import Form, Instance, Number
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "incomplete": 2}
@@ -26,6 +26,8 @@ def _index(form: Form) -> dict[str, tuple[Instance, ...]]:
     for inst in form.instances:
         reads = KINDS[inst.rule.kind].reads
         watched = inst.cells if reads == READS_CELLS else form.cells if reads == READS_ALL_CELLS else (reads, *inst.cells)
+        if reads == READS_TEXT_AND_CELLS:
+            watched = (*inst.cells, READS_TEXT)
         for key in watched:
             by_cell[key].append(inst)
     return {k: tuple(v) for k, v in by_cell.items()}

@@ -177,6 +177,19 @@ MESSAGES: dict[str, str] = {
     "IMPORT_DOCX_BAD": "文件 {file} 不是有效的 Word 文档（.docx）：{reason}",
     "IMPORT_EMPTY": "{file}：没有读到任何内容",
     "CLI_IMPORT_WROTE": "已保存 {file}",
+    # narrative figures compared with the tables (ogi/model/narrative, rule kind "figures")
+    "NARRATIVE_INCOMPLETE": "{place}：“{quote}”暂无法核对：{cells} 尚未填写",
+    "NARRATIVE_CELLS": "{first} 等 {count} 格之和",
+    "NARRATIVE_YEARS": "{cells} 本年 {now}、上年 {last}",
+    "NARRATIVE_UP": "增加 {delta}",
+    "NARRATIVE_DOWN": "减少 {delta}",
+    "NARRATIVE_UP_PCT": "增长 {pct}%",
+    "NARRATIVE_DOWN_PCT": "下降 {pct}%",
+    "NARRATIVE_FLAT": "持平",
+    "NARRATIVE_CHANGE": "较上年{change}",
+    "DRAFT_BLANK": "{file}：表格尚未填完（{cells}），无法起草统计段落",
+    "DRAFT_NONE": "{file}：报告格式 {form} 没有定义统计段落的写法",
+    "DRAFT_UNTITLED": "本报告",
 }
 
 

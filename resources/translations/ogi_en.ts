@@ -229,149 +229,159 @@ Recover these changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="77" />
+        <location filename="../../gui/mainwindow.py" line="78" />
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="92" />
+        <location filename="../../gui/mainwindow.py" line="93" />
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125" />
+        <location filename="../../gui/mainwindow.py" line="126" />
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131" />
+        <location filename="../../gui/mainwindow.py" line="132" />
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158" />
+        <location filename="../../gui/mainwindow.py" line="159" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159" />
+        <location filename="../../gui/mainwindow.py" line="160" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="160" />
+        <location filename="../../gui/mainwindow.py" line="161" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161" />
+        <location filename="../../gui/mainwindow.py" line="162" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162" />
+        <location filename="../../gui/mainwindow.py" line="163" />
         <source>载入上年报告…</source>
         <translation>Load Last Year's Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163" />
+        <location filename="../../gui/mainwindow.py" line="164" />
         <source>导入已发布的报告…</source>
         <translation>Import a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164" />
+        <location filename="../../gui/mainwindow.py" line="165" />
         <source>粘贴已发布的报告…</source>
         <translation>Paste a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165" />
+        <location filename="../../gui/mainwindow.py" line="166" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166" />
+        <location filename="../../gui/mainwindow.py" line="167" />
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167" />
+        <location filename="../../gui/mainwindow.py" line="168" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="168" />
+        <location filename="../../gui/mainwindow.py" line="169" />
         <source>导出网页…</source>
         <translation>Export Web Page…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169" />
+        <location filename="../../gui/mainwindow.py" line="170" />
         <source>导出网页片段（粘贴到网站编辑器）…</source>
         <translation>Export Web Page Fragment (to paste into a site editor)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170" />
+        <location filename="../../gui/mainwindow.py" line="171" />
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171" />
+        <location filename="../../gui/mainwindow.py" line="172" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173" />
+        <location filename="../../gui/mainwindow.py" line="174" />
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174" />
+        <location filename="../../gui/mainwindow.py" line="175" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178" />
+        <location filename="../../gui/mainwindow.py" line="176" />
+        <source>已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉</source>
+        <translation>A statistics paragraph drafted from the tables was added at the end of the text (selected) for you to edit; Undo removes it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="177" />
+        <source>起草统计段落（依据表格）</source>
+        <translation>Draft the statistics paragraph (from the tables)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="181" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180" />
+        <location filename="../../gui/mainwindow.py" line="183" />
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192" />
+        <location filename="../../gui/mainwindow.py" line="195" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196" />
+        <location filename="../../gui/mainwindow.py" line="201" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198" />
+        <location filename="../../gui/mainwindow.py" line="203" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199" />
-        <location filename="../../gui/mainwindow.py" line="213" />
+        <location filename="../../gui/mainwindow.py" line="204" />
+        <location filename="../../gui/mainwindow.py" line="218" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204" />
+        <location filename="../../gui/mainwindow.py" line="209" />
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="213" />
+        <location filename="../../gui/mainwindow.py" line="218" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="238" />
-        <location filename="../../gui/mainwindow.py" line="251" />
+        <location filename="../../gui/mainwindow.py" line="243" />
+        <location filename="../../gui/mainwindow.py" line="256" />
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -379,7 +389,7 @@ Recover these changes?</translation>
 <context>
     <name>MetaChoice</name>
     <message>
-        <location filename="../../gui/form.py" line="134" />
+        <location filename="../../gui/form.py" line="135" />
         <source>（未选择：按机关全称判断）</source>
         <translation>(not chosen: judged from the agency name)</translation>
     </message>
@@ -651,17 +661,17 @@ Recover these changes?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../gui/form.py" line="232" />
+        <location filename="../../gui/form.py" line="233" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="242" />
+        <location filename="../../gui/form.py" line="243" />
         <source>如 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="242" />
+        <location filename="../../gui/form.py" line="243" />
         <source>如 2025年1月8日</source>
         <translation>e.g. 2025-01-08</translation>
     </message>
