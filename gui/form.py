@@ -28,8 +28,8 @@ from ogi.model.rules import Finding
 from ogi.model.schema import MetaField
 
 from .document import Document
-from .tablemodel import COLOURS
 from .narrative import TextMarks, select_span
+from .tablemodel import COLOURS
 from .tableview import ReportTableView
 
 META_ANCHOR = "meta"

@@ -176,6 +176,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     fmt.write(result.report, output)
     print(text("CLI_IMPORT_WROTE", file=output), file=sys.stderr)
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft the statistics paragraph of 一、总体情况 from the tables; with -o, save a copy that has it appended."""
     from ogi.model.narrative.draft import append_draft, draft_paragraph

@@ -97,12 +97,17 @@ def _listing_rules(form: Form) -> frozenset[str]:
 
 def _grouped(form: Form, findings: list[Finding]) -> list[Finding]:
     """Blank cells are said once, by the per-part completeness findings (rule kind ``complete``):
-    a sum or balance that only waits for cells those findings already list is left out."""
+    a check of the tables (a sum, a balance) that only waits for cells those findings already list is
+    left out. A finding about a text (a figure the narrative states) still says what it waits for."""
     lists = _listing_rules(form)
     listed = {c for f in findings if f.rule in lists for c in f.missing}
     if not listed:
         return findings
-    return [f for f in findings if f.rule in lists or f.severity != "incomplete" or not listed.issuperset(f.missing)]
+    return [
+        f
+        for f in findings
+        if f.rule in lists or f.severity != "incomplete" or f.section not in form.tables or not listed.issuperset(f.missing)
+    ]
 
 
 def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:
