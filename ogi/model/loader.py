@@ -27,7 +27,7 @@ _TYPE = ({"kind", "min", "max"}, {"places", "units", "label"})
 _META = ({"id", "label", "kind", "required"}, {"role", "choices", "default", "source"})
 _CHOICE = ({"id", "label"}, {"deadline", "agency_suffixes", "source"})
 _SECTION = ({"id", "title", "kind"}, {"table"})
-_TABLE = ({"name", "orientation", "default_type", "blocks"}, set())
+_TABLE: tuple[set[str], set[str]] = ({"name", "orientation", "default_type", "blocks"}, set())
 _BLOCK = ({"columns"}, {"caption", "corner", "rows"})
 _NODE = ({"label"}, {"key", "children", "span", "type"})
 _RULE_COMMON = {"id", "kind", "severity", "message"}
@@ -43,7 +43,7 @@ class _Ctx:
     def fail(self, code: str, where: str = "", key: object = "", **extra: object) -> OgiError:
         return OgiError(code, file=self.file, where=where, key=key, **extra)
 
-    def keys(self, obj: object, spec: tuple[set, set], where: str) -> dict:
+    def keys(self, obj: object, spec: tuple[set[str] | frozenset[str], set[str] | frozenset[str]], where: str) -> dict:
         if not isinstance(obj, dict):
             raise self.fail("FORM_BAD_VALUE", where, "", reason="应为对象")
         required, optional = spec

@@ -176,8 +176,8 @@ class Report:
         """
         best: tuple[int, Number] | None = None
         for parts in self.form.totals[total]:
-            values = [self.value(p) for p in parts]
-            if all(v is not None for v in values):
+            values = [v for v in (self.value(p) for p in parts) if v is not None]
+            if len(values) == len(parts):
                 entered = sum(1 for p in parts if p in self._stored and p in self.form.totals)
                 if best is None or entered < best[0]:
                     best = (entered, sum(values))
@@ -207,4 +207,4 @@ class Report:
             other.invalid,
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # mutable: never a dict key

@@ -115,7 +115,8 @@ def _check(number: Decimal, vtype: ValueType) -> Parsed:
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > vtype.places:
         return Parsed(error=text("VALUE_TOO_MANY_PLACES", places=vtype.places))
-    if -number.as_tuple().exponent > vtype.places:  # 1.50000000: trailing zeros beyond the places go
+    given = number.as_tuple().exponent
+    if isinstance(given, int) and -given > vtype.places:  # 1.50000000: trailing zeros beyond the places go
         number = number.quantize(Decimal(1).scaleb(-vtype.places))
     return Parsed(value=canonical_decimal(number))
 
