@@ -21,7 +21,7 @@ from ogi.formats import read_report
 from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Invalid, Report
-from ogi.model.values import format_number, parse
+from ogi.model.values import clean_text, format_number, parse
 
 VERSION = 1
 MAX_BYTES = 200 * 1024 * 1024
@@ -69,7 +69,8 @@ class JournalWriter:
         self._write(entry)
 
     def _write(self, obj: dict) -> None:
-        self._handle.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+        # clean_text: a lone surrogate in the clerk's text must not cost the journal that edit
+        self._handle.write(clean_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())
 

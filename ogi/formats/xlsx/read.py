@@ -15,8 +15,7 @@ from pathlib import Path
 
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from ogi.formats import check_readable
-from ogi.formats.safesave import reason
+from ogi.formats.regular import read_regular
 from ogi.formats.xlsx.guard import check_container, load, parsing
 from ogi.formats.xlsx.identity import MAP_ROW, MAX_CHUNKS, SHEET, Identity, from_rows
 from ogi.formats.xlsx.text import NEW_LINE, decode
@@ -33,12 +32,7 @@ Cells = dict[str, dict[str, tuple[object, str]]]  # sheet → address → (value
 
 def read(path: Path) -> Report:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
-    return from_bytes(data, path)
+    return from_bytes(read_regular(path, MAX_BYTES), path)
 
 
 def from_bytes(data: bytes, path: Path) -> Report:
