@@ -14,6 +14,7 @@ forbidden) because defusedxml is installed; a test asserts it.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 import zlib
@@ -37,6 +38,7 @@ MAX_TOTAL = 100 * 1024 * 1024  # declared uncompressed bytes; a report workbook 
 # A big part that is also extremely compressed is a bomb; a small one may be a legitimately repetitive text
 MAX_RATIO, RATIO_FLOOR = 100, 16 * 1024 * 1024
 MB = 1024 * 1024
+DTD_CHUNK = 1024 * 1024
 
 
 def check_container(data: bytes, path: Path) -> None:
@@ -53,7 +55,9 @@ def check_container(data: bytes, path: Path) -> None:
             names = {info.filename.lower(): info.filename for info in infos}
             if "[content_types].xml" not in names:
                 raise OgiError("XLSX_NOT_WORKBOOK", file=path, reason=text("XLSX_REASON_NO_TYPES"))
+            _check_encrypted(infos, path)
             types = archive.read(names["[content_types].xml"]).lower()
+            _check_no_dtd(archive, infos, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise OgiError("XLSX_DAMAGED", file=path, reason=text("XLSX_REASON_ZIP")) from None
     if "xl/workbook.bin" in names:
@@ -73,6 +77,38 @@ def _check_sizes(infos: list[zipfile.ZipInfo], path: Path) -> None:
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise OgiError("XLSX_BOMB", file=path, reason=text("XLSX_REASON_RATIO", part=info.filename, ratio=int(ratio)))
+
+
+def _check_encrypted(infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """zipfile raises RuntimeError for a member with the encryption flag: name it instead."""
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise OgiError("XLSX_DAMAGED", file=path, reason=text("XLSX_REASON_MEMBER_ENCRYPTED", part=info.filename))
+
+
+_DTD = re.compile(
+    b"|".join(re.escape(m.encode(enc)) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")),
+    re.IGNORECASE,
+)
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def _check_no_dtd(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """No part of a workbook has a document type: refuse one before any parser sees it.
+
+    Whether openpyxl parses through defusedxml or lxml depends on what else is installed; this
+    check does not. Every XML part is searched whole (comments may push a DTD far down); the
+    declared sizes are already bounded, so this costs a fraction of a second at worst."""
+    for info in infos:
+        if not info.filename.lower().endswith(_XML_SUFFIXES):
+            continue
+        with archive.open(info) as part:
+            tail = b""
+            while chunk := part.read(DTD_CHUNK):
+                window = tail + chunk
+                if _DTD.search(window):
+                    raise OgiError("XLSX_DAMAGED", file=path, reason=text("XLSX_REASON_ENTITIES"))
+                tail = window[-64:]
 
 
 def _raw_strings(source) -> list[str]:
