@@ -46,6 +46,8 @@ def _finding_json(f: Finding) -> dict:
 def cmd_check(args: argparse.Namespace) -> int:
     report = read_report(Path(args.file))
     previous = read_report(Path(args.previous)) if args.previous else None
+    for notice in report.notices:  # e.g. text typed in Excel outside every field: it would be lost
+        print(text("CLI_NOTICE", notice=shorten(notice, MAX_LINE)), file=sys.stderr)
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:

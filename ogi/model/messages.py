@@ -58,7 +58,9 @@ MESSAGES: dict[str, str] = {
     "XLSX_REASON_IDENTITY_SIZE": "标识信息过大（{count} 条记录，上限 {limit} 条）",
     "XLSX_REASON_SHEETS": "标识信息指向 {count} 个工作表，本格式只有 {limit} 个",
     "XLSX_REASON_REACH": "标识信息指向 {place}，超出本格式的表格范围",
-    "XLSX_REASON_CELLS": "工作表 {sheet} 含有超过 {limit} 个单元格",
+    "XLSX_REASON_FORMATS": "样式表中的单元格格式超过 Excel 的上限（{limit} 个）",
+    "XLSX_REASON_PART": "部件 {part} 解压后 {size} MB，超过此类部件的上限",
+    "XLSX_REASON_CELLS": "单元格过多（读到工作表 {sheet} 时已超过 {limit} 个）",
     # recovery journal (the window's crash recovery)
     "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
     "JOURNAL_OTHER_EDITION": "恢复记录 {file} 属于 {journal} 格式，而报告 {source} 是 {found} 格式；不能把修改恢复到另一种格式的报告上",
@@ -75,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
     "CLI_WROTE": "已保存 {file}",
+    "CLI_NOTICE": "注意\t{notice}",
     "CLI_FILL_ZERO": "已将 {count} 个空白单元格填为 0",
     # Excel workbook (ogi/xlsx*.py)
     "XLSX_SHEET_META": "基本信息",
