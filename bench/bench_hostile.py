@@ -29,7 +29,12 @@ MAX_FILE = 50 * 1024 * 1024
 def run(path: Path, folder: Path) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "tests.tools.hostile_child", str(path), str(MEMORY_LIMIT_MB)],
-        cwd=ROOT, env=child_env(folder), capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT,
+        env=child_env(folder),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:

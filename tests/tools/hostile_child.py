@@ -31,7 +31,7 @@ def main(path: str, memory_mb: int) -> None:
     except OgiError as exc:
         one_line = "\n" not in exc.message and len(exc.message) < 600 and "\x1b" not in exc.message
         outcome = "refused: " + exc.message if one_line else "BUG: unbounded message"
-    except BaseException:  # noqa: BLE001 - what escapes is exactly what we measure
+    except BaseException:  # what escapes is exactly what we measure (MemoryError included)
         outcome = "BUG: " + traceback.format_exc(limit=2).strip().splitlines()[-1][:200]
     seconds = time.perf_counter() - start
     print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_mb": _peak_mb(), "baseline_mb": base}, ensure_ascii=False))

@@ -128,7 +128,9 @@ def _count_strings(archive: zipfile.ZipFile, name: str, path: Path) -> None:
             count += window.count(b"<si>") + window.count(b"<si ") - tail.count(b"<si>") - tail.count(b"<si ")
             tail = window[-4:]
             if count > MAX_STRINGS:
-                raise OgiError("XLSX_BOMB", file=path, reason=text("XLSX_REASON_STRINGS", count=f"{MAX_STRINGS}+", limit=MAX_STRINGS))
+                raise OgiError(
+                    "XLSX_BOMB", file=path, reason=text("XLSX_REASON_STRINGS", count=f"{MAX_STRINGS}+", limit=MAX_STRINGS)
+                )
 
 
 def _raw_strings(source, path: Path) -> list[str]:
