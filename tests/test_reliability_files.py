@@ -196,6 +196,9 @@ def test_CLI_cell_text_cannot_forge_lines_or_colours(tmp_path, form21):
     got = ogi("check", str(name))
     assert "\x1b" not in got.stdout + got.stderr and "\x9b" not in got.stdout
     assert not any(line.startswith("错误\tFORGED") for line in got.stdout.splitlines())
+    as_json = ogi("check", "--json", str(name))
+    assert "\x1b" not in as_json.stdout and "\x9b" not in as_json.stdout
+    assert any("FORGED" in f["message"] for f in __import__("json").loads(as_json.stdout))
     missing = ogi("check", str(tmp_path / ("\x1b[31m" + "长" * 3000 + ".json")))
     assert missing.stderr.count("\n") == 1 and len(missing.stderr) < 400 and "\x1b" not in missing.stderr
 

@@ -22,6 +22,7 @@ from ogi.paths import forms_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 MAX_LINE = 400  # characters of one finding line
+_C1 = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
 
 
 def _finding_json(f: Finding) -> dict:
@@ -51,7 +52,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:
-        print(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1))
+        out = json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1)
+        print(out.translate(_C1))  # JSON escapes C0 controls itself; C1 (e.g. CSI \x9b) would reach the terminal
     else:
         for f in findings:  # cell text in a message must not forge lines or colour the terminal
             print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{shorten(f.message, MAX_LINE)}")

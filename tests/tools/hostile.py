@@ -216,6 +216,16 @@ def json_deep_nesting(rng: random.Random, size: int) -> tuple[str, bytes]:
     return ".json", b'{"form": "ogi-2021", "texts": {"overview": ' + b"[" * depth + b"]" * depth + b"}}"
 
 
+@hostile
+def large_file(rng: random.Random, size: int) -> tuple[str, bytes]:
+    """A real report padded towards 50 MB (a stored member of noise, or JSON whitespace)."""
+    megabytes = min(48, size)
+    if rng.random() < 0.5:
+        noise = rng.randbytes(megabytes * 1024 * 1024)
+        return ".xlsx", _rezip(_save(_book(rng)), lambda name, body: body, {"xl/media/noise.bin": noise})
+    return ".json", b'{"form": "ogi-2021",' + b" " * (megabytes * 1024 * 1024) + b'"texts": {}}'
+
+
 def build(name: str, rng: random.Random, size: int, folder: Path) -> Path:
     suffix, data = CLASSES[name](rng, size)
     path = folder / f"{name}-{size}{suffix}"
