@@ -118,6 +118,30 @@ def test_SAVE_backup_immutable(tmp_path, monkeypatch):
     assert target.read_bytes() == b"old" and not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
 
 
+def _chattr(flag: str, *paths) -> bool:
+    return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True, check=False).returncode == 0
+
+
+def test_SAVE_really_immutable_backup_and_target(tmp_path):
+    target = tmp_path / "r.json"
+    target.write_bytes(b"old")
+    atomic_write(target, b"mid")
+    bak = backup_path(target)
+    if not _chattr("+i", bak):
+        pytest.skip("chattr +i is not permitted here")
+    try:
+        with pytest.raises(OgiError) as err:
+            atomic_write(target, b"new")
+        assert "不可更改" in err.value.message and "r.bak.json" in err.value.message and target.read_bytes() == b"mid"
+        _chattr("-i", bak)
+        _chattr("+i", target)
+        with pytest.raises(OgiError) as err:
+            atomic_write(target, b"new")
+        assert "不可更改" in err.value.message and target.read_bytes() == b"mid"
+    finally:
+        _chattr("-i", bak, target)
+
+
 def test_SAVE_read_only_file_system_named(tmp_path, monkeypatch):
     target = tmp_path / "r.json"
     target.write_bytes(b"old")

@@ -114,21 +114,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def _refuse_output(source: Path, output: Path, suffix: str | None = None) -> None:
     """Never write a printed copy over the report it came from, nor into a file of another kind."""
-    from ogi.formats import registry
-    from ogi.outputs import output_for
+    from ogi.outputs import output_for, refuse_report_target
 
     if suffix is not None and output.suffix.lower() != suffix:
         raise OgiError("EXPORT_UNKNOWN_TYPE", file=output, known=suffix)
     output_for(output)
-    try:
-        same = output.exists() and os.path.samefile(output, source)  # also through a link or a hard link
-        real = Path(os.path.realpath(output))
-    except OSError:
-        same, real = False, output
-    if same:
-        raise OgiError("EXPORT_SAME_AS_INPUT", file=output)
-    if real.suffix.lower() in registry():  # 报告.pdf → 报告.xlsx (a link): a report is never overwritten by a copy
-        raise OgiError("EXPORT_ONTO_REPORT", file=output, target=real.name)
+    refuse_report_target(output, source)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

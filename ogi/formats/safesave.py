@@ -48,6 +48,8 @@ _BACKUP_REASONS = {
 
 def reason(exc: OSError) -> str:
     """A Chinese reason for an OS error, for the clerk rather than for a developer."""
+    if exc.errno == errno.EPERM and exc.strerror == "immutable":
+        return "文件被设为“不可更改”（immutable），任何人都不能修改它"
     return _REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
@@ -88,8 +90,18 @@ def _preflight(target: Path) -> os.stat_result | None:
         raise OSError(errno.EROFS, "read-only file system")
     old = os.stat(target) if target.exists() else None
     if old is not None and not os.access(target, os.W_OK):
-        raise PermissionError(errno.EACCES, "read-only")
+        raise _why_not_writable(target)
     return old
+
+
+def _why_not_writable(target: Path) -> OSError:
+    """Tell an immutable file (EPERM even for root) from a plain lack of permission."""
+    try:
+        os.close(os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)))  # no O_TRUNC: changes nothing
+    except OSError as exc:
+        if exc.errno == errno.EPERM:
+            return OSError(errno.EPERM, "immutable")
+    return PermissionError(errno.EACCES, "read-only")
 
 
 def atomic_write(target: Path, data: bytes, keep_backup: bool = True) -> None:
