@@ -8,6 +8,7 @@ from pypdf import PdfReader
 pytest.importorskip("PySide6.QtPdf")
 
 from ogi_gui import printing
+from ogi_gui.printoptions import PrintChoice
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 
@@ -22,7 +23,7 @@ isolated = guikit.isolated  # settings under tmp_path, the application set up in
 @pytest.fixture()
 def quiet(isolated, monkeypatch):
     """No real dialogs: the clerk's answers are given by the test."""
-    monkeypatch.setattr(printing, "ask_final", lambda parent, findings: False)
+    monkeypatch.setattr(printing, "ask_choice", lambda parent, title, findings: PrintChoice())
     return isolated
 
 
@@ -99,12 +100,38 @@ def test_PRINT_5_errors_ask_before_a_final_copy(isolated, form21, tmp_path, monk
     report = full_report(form21)
     report.set("t4.review.total", report.value("t4.review.total") + 1)
     findings = Checker(report).findings()
-    assert printing.ask_final(None, []) is False  # no errors: nothing to ask
+    from ogi_gui.printoptions import PrintOptionsDialog
+
+    assert PrintOptionsDialog(None, "导出 PDF", []).choice().final  # no errors: nothing to mark
+    assert not PrintOptionsDialog(None, "导出 PDF", findings).choice().final  # errors: a draft unless chosen
     monkeypatch.setattr(printing, "ask_pdf_path", lambda parent, suggested: tmp_path / "r.pdf")
-    answers = iter([None, False, True])
-    monkeypatch.setattr(printing, "ask_final", lambda parent, found: next(answers))
+    answers = iter([None, PrintChoice(final=False), PrintChoice(final=True)])
+    monkeypatch.setattr(printing, "ask_choice", lambda parent, title, found: next(answers))
     assert printing.export_pdf(None, report, findings) is None and not (tmp_path / "r.pdf").exists()
     printing.export_pdf(None, report, findings)
     assert "草稿" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     printing.export_pdf(None, report, findings)
     assert "草稿" not in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("button", "expected"), [("打印正式文本", True), ("继续填写", False)])
+def test_PRINT_incomplete_report_asks_with_the_count(isolated, form21, monkeypatch, button, expected):
+    """No errors but blank cells: the clerk is asked, told how many cells are blank, before a formal copy."""
+    from PySide6.QtWidgets import QMessageBox
+
+    report = full_report(form21)
+    for cell in ("t3.new.legal", "t3.new.charity", "t4.review.upheld"):
+        report.set(cell, None)
+    findings = Checker(report).findings()
+    assert not [f for f in findings if f.severity == "error"]
+    shown = []
+
+    def answer(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert printing.confirm_incomplete(None, findings) is expected
+    blanks = len({c for f in findings for c in f.missing})
+    assert shown and f"{blanks} 个单元格未填写" in shown[0]

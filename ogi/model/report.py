@@ -61,6 +61,7 @@ class Report:
         self.notes: dict[str, str] = {}
         self.invalid: dict[str, Invalid] = {}
         self.notices: list[str] = []  # what the reader could not take in (text outside the recorded cells); not data
+        self.addresses: dict[str, str] = {}  # cell id → 「表三!D7」 when read from a workbook
         self._stored: dict[str, Number] = {}
         self._computed: dict[str, Number | None] = {}
         self._graph = _graph(form)
@@ -191,6 +192,7 @@ class Report:
         other = Report(self.form)
         other.meta, other.texts, other.notes = dict(self.meta), dict(self.texts), dict(self.notes)
         other.invalid, other._stored = dict(self.invalid), dict(self._stored)
+        other.addresses = dict(self.addresses)
         other.recompute()
         return other
 

@@ -178,7 +178,7 @@ class _Reader(ExcelReader):
         if name is None:
             return
         with self.archive.open(name) as source:
-            self.wb._date_formats, self.wb._timedelta_formats = date_formats(source, self._ogi_path)
+            self.wb._date_formats, self.wb._timedelta_formats, self.wb._ogi_number_formats = date_formats(source, self._ogi_path)
 
     def read_strings(self) -> None:
         part = self.package.find(SHARED_STRINGS)

@@ -11,6 +11,9 @@ as an entered total; blanks stay blank and 0 stays 0.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from decimal import Decimal
 from pathlib import Path
 
 from ogi.formats.regular import read_regular
@@ -53,6 +56,9 @@ def from_bytes(data: bytes, path: Path) -> Report:
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
     _read_values(report, ident, cells, path)
+    report.addresses = {
+        cell_id: f"{place[0]}!{place[1]}" for cell_id, place in ident.cells.items() if cell_id in report.form.cells
+    }
     report.recompute()
     report.notices = [text("XLSX_STRAY", place=place, text=shorten(value, 30)) for place, value in stray]
     return report
@@ -91,10 +97,23 @@ def _cells(wb, ident: Identity, most_sheets: int, path: Path, budget: Budget) ->
         found = out[sheet] = {}
         for cell in cells_of(wb[sheet], path, budget):
             if cell.address in addresses:
-                found[cell.address] = (cell.value, cell.kind)
+                found[cell.address] = (_with_places(cell.value, cell.number_format), cell.kind)
             elif len(stray) < MAX_STRAY and _text_of(cell.value).strip():
                 stray.append((f"{sheet}!{cell.address}", _text_of(cell.value)))
     return out, stray
+
+
+_FIXED = re.compile(r"^0\.(0{1,9})$")
+
+
+def _with_places(value: object, number_format: str) -> object:
+    """A float in a cell formatted 「0.000000」 is the amount with those places, when that is exact."""
+    match = _FIXED.match(number_format or "")
+    if not isinstance(value, float) or not match or not math.isfinite(value):
+        return value
+    exact = Decimal(repr(value))
+    shown = exact.quantize(Decimal(1).scaleb(-len(match.group(1))))
+    return shown if shown == exact else value
 
 
 def _raw(cells: Cells, place: list[str]) -> tuple[object, str]:

@@ -32,6 +32,7 @@ class Found:
     col: int
     value: object
     kind: str  # openpyxl's data type: "n", "s", "b", "d", "e", "f"
+    number_format: str = "General"
 
     @property
     def address(self) -> str:
@@ -69,10 +70,11 @@ def cells(ws, path: object, budget: Budget) -> Iterator[Found]:
         parser = WorkSheetParser(
             source, ws._shared_strings, epoch=wb.epoch, date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats
         )
-        yield from _walk(parser, source, ws.title, path, budget)
+        formats = getattr(wb, "_ogi_number_formats", [])
+        yield from _walk(parser, source, ws.title, path, budget, formats)
 
 
-def _walk(parser: WorkSheetParser, source, sheet: str, path: object, budget: Budget) -> Iterator[Found]:
+def _walk(parser: WorkSheetParser, source, sheet: str, path: object, budget: Budget, formats: list[str]) -> Iterator[Found]:
     parents: list = []
     in_row = False
     for event, element in iterparse(source, events=("start", "end")):
@@ -84,7 +86,7 @@ def _walk(parser: WorkSheetParser, source, sheet: str, path: object, budget: Bud
         parents.pop()
         if element.tag == ROW_TAG:
             in_row = False
-            yield from _found(parser.parse_row(element)[1])
+            yield from _found(parser.parse_row(element)[1], formats)
         elif element.tag == DATA_TAG:
             return  # nothing after the cells is needed
         if not in_row and parents:  # parsed, or not needed: drop it so memory stays flat
@@ -92,11 +94,12 @@ def _walk(parser: WorkSheetParser, source, sheet: str, path: object, budget: Bud
             parents[-1].remove(element)
 
 
-def _found(row: list[dict]) -> Iterator[Found]:
+def _found(row: list[dict], formats: list[str]) -> Iterator[Found]:
     for cell in row:
         value, kind = cell["value"], cell["data_type"]
         if value is None or value == "":
             continue
         if kind == "f":
             value = formula_text(value)
-        yield Found(cell["row"], cell["column"], value, kind)
+        style = cell["style_id"] or 0
+        yield Found(cell["row"], cell["column"], value, kind, formats[style] if 0 <= style < len(formats) else "General")

@@ -20,8 +20,9 @@ _NS = f"{{{SHEET_MAIN_NS}}}"
 NUM_FMT, XF, CELL_XFS = _NS + "numFmt", _NS + "xf", _NS + "cellXfs"
 
 
-def date_formats(source, path: object) -> tuple[set[int], set[int]]:
-    """(indexes of cell formats showing dates, of those showing durations) in ``xl/styles.xml``."""
+def date_formats(source, path: object) -> tuple[set[int], set[int], list[str]]:
+    """(indexes of cell formats showing dates, of those showing durations, the number format code of
+    every cell format) in ``xl/styles.xml``."""
     custom: dict[int, str] = {}
     number_formats: list[int] = []
     depth, in_cell_xfs, root = 0, False, None
@@ -53,12 +54,13 @@ def _int(value: str | None) -> int:
         return 0
 
 
-def _classify(number_formats: list[int], custom: dict[int, str]) -> tuple[set[int], set[int]]:
-    dates, durations = set(), set()
+def _classify(number_formats: list[int], custom: dict[int, str]) -> tuple[set[int], set[int], list[str]]:
+    dates, durations, codes = set(), set(), []
     for index, fmt_id in enumerate(number_formats):
         code = custom.get(fmt_id, BUILTIN_FORMATS.get(fmt_id, "General"))
+        codes.append(code)
         if is_date_format(code):
             dates.add(index)
         if is_timedelta_format(code):
             durations.add(index)
-    return dates, durations
+    return dates, durations, codes
