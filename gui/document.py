@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ogi.formats.journal import JournalWriter, cells_entry, previous_entry, text_entry
+from ogi.formats.regular import Stamp
 from ogi.formats.safesave import reason
 from ogi.model.checker import Checker
 from ogi.model.report import Invalid, Report
@@ -50,6 +51,7 @@ class Document(QObject):
         super().__init__(parent)
         self.report = report
         self.path = Path(path) if path else None
+        self.disk_stamp: Stamp | None = Stamp.of(self.path)  # the version on disk we read or wrote last
         self.previous_path: Path | None = None
         self.checker = Checker(report)
         self.undo = QUndoStack(self)

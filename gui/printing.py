@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ogi.formats.safesave import atomic_write
 from ogi.model.report import Report
 from ogi.model.rules import Finding
+from ogi.outputs import refuse_report_target
 from ogi.outputs.pdf.fonts import FontSet
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, report_title
 
@@ -45,6 +46,7 @@ def export_pdf(parent: QWidget, report: Report, findings: list[Finding]) -> Path
     choice = ask_choice(parent, QCoreApplication.translate("Printing", "导出 PDF"), findings)
     if choice is None:
         return None
+    refuse_report_target(path)  # a 「报告.pdf」 that is a link to the report itself
     with _busy():
         atomic_write(path, _render(report, findings, choice), keep_backup=False)
     QSettings().setValue(SETTING_FOLDER, str(path.parent))

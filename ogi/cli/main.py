@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -16,11 +17,13 @@ from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
 from ogi.model.lastyear import mismatches
 from ogi.model.loader import available_forms, load_form
-from ogi.model.messages import OgiError, text
+from ogi.model.messages import OgiError, shorten, shorten_path, text
 from ogi.model.rules import Finding
 from ogi.paths import forms_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+MAX_LINE = 400  # characters of one finding line
+_C1 = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
 
 
 def _finding_json(f: Finding) -> dict:
@@ -55,13 +58,16 @@ def _previous(report, file: str | None):
 def cmd_check(args: argparse.Namespace) -> int:
     report = read_report(Path(args.file))
     previous = _previous(report, args.previous)
+    for notice in report.notices:  # e.g. text typed in Excel outside every field: it would be lost
+        print(text("CLI_NOTICE", notice=shorten(notice, MAX_LINE)), file=sys.stderr)
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:
-        print(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1))
+        out = json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1)
+        print(out.translate(_C1))  # JSON escapes C0 controls itself; C1 (e.g. CSI \x9b) would reach the terminal
     else:
-        for f in findings:
-            print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{f.message}")
+        for f in findings:  # cell text in a message must not forge lines or colour the terminal
+            print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{shorten(f.message, MAX_LINE)}")
         counts = checker.counts()
         print(
             text("CLI_SUMMARY", errors=counts["error"], warnings=counts["warning"], incomplete=counts["incomplete"]),
@@ -80,7 +86,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         place = bad.source or report.form.cells[cell].place
         raise OgiError("CLI_CONVERT_INVALID", file=args.input, count=len(report.invalid), place=place, text=bad.text[:40])
     fmt.write(report, target)
-    print(text("CLI_WROTE", file=target))
+    print(text("CLI_WROTE", file=shorten_path(target)))
     return EXIT_OK
 
 
@@ -105,7 +111,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     findings = Checker(report, previous).findings()
     fonts = FontSet.discover(args.font_dir)
     for line in fonts.describe() if args.show_fonts else [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]:
-        print(line, file=sys.stderr)
+        print(shorten(line, MAX_LINE), file=sys.stderr)
     output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
     _refuse_output(Path(args.input), output, ".pdf")
     options = PdfOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts)
@@ -113,23 +119,18 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:
         print(text("CLI_PDF_DRAFT", count=errors), file=sys.stderr)
-    print(text("CLI_PDF_WROTE", file=output, pages=pages))
+    print(text("CLI_PDF_WROTE", file=shorten_path(output), pages=pages))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def _refuse_output(source: Path, output: Path, suffix: str | None = None) -> None:
     """Never write a printed copy over the report it came from, nor into a file of another kind."""
-    from ogi.outputs import output_for
+    from ogi.outputs import output_for, refuse_report_target
 
     if suffix is not None and output.suffix.lower() != suffix:
         raise OgiError("EXPORT_UNKNOWN_TYPE", file=output, known=suffix)
     output_for(output)
-    try:
-        same = output.exists() and output.resolve() == source.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise OgiError("EXPORT_SAME_AS_INPUT", file=output)
+    refuse_report_target(output, source)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -153,7 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:
         print(text("CLI_EXPORT_DRAFT", count=errors), file=sys.stderr)
-    print(text("CLI_EXPORT_WROTE", file=output, summary=summary))
+    print(text("CLI_EXPORT_WROTE", file=shorten_path(output), summary=summary))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -284,6 +285,18 @@ def main(argv: list[str] | None = None) -> int:
     except OgiError as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_UNREADABLE
+    except BrokenPipeError:  # `ogi check … | head`: the reader has gone; that is not an error of ours
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Python would report the broken pipe again when flushing stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

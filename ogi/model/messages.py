@@ -7,6 +7,8 @@ wording is reviewed in one place and tests can name the code instead of the text
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 MESSAGES: dict[str, str] = {
     # form definition loader
     "FORM_READ": "表单定义 {file}：无法读取：{reason}",
@@ -46,8 +48,25 @@ MESSAGES: dict[str, str] = {
     "JSON_UNKNOWN_META": "文件 {file}：未知的基本信息字段 “{key}”",
     "JSON_UNKNOWN_TEXT": "文件 {file}：未知的正文部分 “{key}”",
     "WRITE_FAILED": "无法保存到 {file}：{reason}",
+    "FILE_TOO_LARGE": "无法读取文件 {file}：文件过大（{size} MB，上限 {limit} MB）",
+    "REASON_MEMORY": "内存不足（文件内容过多，可能是恶意构造的文件）",
+    "REASON_NESTING": "嵌套层数过多",
+    "BACKUP_FAILED": "无法保存到 {file}：旧版本无法保留为备份 {backup}（{reason}）；文件未作改动",
+    "FILE_CHANGED_ON_DISK": "文件 {file} 在打开（或上次保存）之后已被其他窗口或程序修改",
+    "XLSX_STRAY": "{place}：此处的内容不会被读入（“{text}”）；请移到对应的填写位置",
+    "XLSX_FIELD_TOO_LONG": "{place}（{field}）的文字过长（{length} 字），超过 Excel 单元格的上限（{limit} 字），无法保存",
+    "XLSX_REASON_MEMBER_ENCRYPTED": "部件 {part} 已加密",
+    "XLSX_REASON_STRINGS": "共享字符串 {count} 条，超过上限 {limit} 条",
+    "XLSX_REASON_IDENTITY_SIZE": "标识信息过大（{count} 条记录，上限 {limit} 条）",
+    "XLSX_REASON_SHEETS": "标识信息指向 {count} 个工作表，本格式只有 {limit} 个",
+    "XLSX_REASON_REACH": "标识信息指向 {place}，超出本格式的表格范围",
+    "XLSX_REASON_FORMATS": "样式表中的单元格格式超过 Excel 的上限（{limit} 个）",
+    "XLSX_REASON_PART": "部件 {part} 解压后 {size} MB，超过此类部件的上限",
+    "XLSX_REASON_CELLS": "单元格过多（读到工作表 {sheet} 时已超过 {limit} 个）",
     # recovery journal (the window's crash recovery)
     "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
+    "JOURNAL_OTHER_EDITION": "恢复记录 {file} 属于 {journal} 格式，而报告 {source} 是 {found} 格式；不能把修改恢复到另一种格式的报告上",
+    "JOURNAL_SET_ASIDE": "恢复记录 {file} 无法使用（{reason}），已另存为 {kept}，以后不再提示",
     # rule engine (generic wording shared by every edition)
     "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
     "BLANK_ONLY_COLUMNS": "，只填了{filled}列",
@@ -71,6 +90,7 @@ MESSAGES: dict[str, str] = {
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
     "CLI_WROTE": "已保存 {file}",
+    "CLI_NOTICE": "注意\t{notice}",
     "CLI_FILL_ZERO": "已将 {count} 个空白单元格填为 0",
     # Excel workbook (ogi/xlsx*.py)
     "XLSX_SHEET_META": "基本信息",
@@ -152,6 +172,7 @@ MESSAGES: dict[str, str] = {
     "CLI_EXPORT_DRAFT": "报告有 {count} 个错误，导出的文本已标注“草稿：数据未通过校验”（确认无误后可用 --final 去掉）",
     "EXPORT_UNKNOWN_TYPE": "文件 {file}：不能导出为这种文件（可导出：{known}）；保存报告请用 .json 或 .xlsx",
     "EXPORT_SAME_AS_INPUT": "文件 {file}：输出文件不能是报告本身",
+    "EXPORT_ONTO_REPORT": "文件 {file} 是指向报告文件 {target} 的链接；导出的文件不能覆盖报告",
     "EXPORT_PAGES": "{pages} 页",
     "FORM_NONE_FOUND": "没有找到任何报告格式定义（{folder}）：程序安装不完整，请重新安装",
     "EXPORT_LABEL_PDF": "PDF 文件",
@@ -193,15 +214,37 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def shorten(value: str, limit: int = 40) -> str:
-    """Echo user-supplied text back in a message without flooding it (one line, bounded)."""
-    flat = " ".join(str(value).split())
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def escape_controls(value: str) -> str:
+    """Control characters (escape sequences that colour or move a terminal, bidi overrides) made visible."""
+    return str(value).translate(_CONTROLS)
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """Echo user-supplied text back in a message without flooding it (one line, bounded, no
+    control character left to forge a line or colour a terminal)."""
+    flat = escape_controls(" ".join(str(value).split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def text(code: str, **fields: object) -> str:
     """Return the catalogue text for ``code`` with ``fields`` filled in."""
     return MESSAGES[code].format(**fields)
+
+
+def shorten_path(path: object, limit: int = 160) -> str:
+    """A file name echoed in one bounded line: the end (the name itself) is what the clerk recognises."""
+    flat = escape_controls(" ".join(str(path).split()))
+    return flat if len(flat) <= limit else "…" + flat[-(limit - 1) :]
+
+
+def _bounded(value: object) -> object:
+    if isinstance(value, PurePath):
+        return shorten_path(value)
+    return shorten(value, 160) if isinstance(value, str) else value
 
 
 class OgiError(Exception):
@@ -211,7 +254,7 @@ class OgiError(Exception):
         self.code = code
         self.fields = fields
         # Fields may echo hostile input (a 1 MB key, a newline): one bounded line, always.
-        safe = {k: shorten(v, 160) if isinstance(v, str) else v for k, v in fields.items()}
+        safe = {k: _bounded(v) for k, v in fields.items()}
         super().__init__(text(code, **safe))
 
     @property

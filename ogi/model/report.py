@@ -60,6 +60,7 @@ class Report:
         self.texts: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.invalid: dict[str, Invalid] = {}
+        self.notices: list[str] = []  # what the reader could not take in (text outside the recorded cells); not data
         self.addresses: dict[str, str] = {}  # cell id → 「表三!D7」 when read from a workbook
         self._stored: dict[str, Number] = {}
         self._computed: dict[str, Number | None] = {}

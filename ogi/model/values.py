@@ -161,3 +161,14 @@ def format_date_cn(day: _dt.date) -> str:
 def parse_year(raw: str) -> int | None:
     s = unicodedata.normalize("NFKC", raw or "").strip().removesuffix("年")
     return int(s) if re.fullmatch(r"(19|20|21)\d\d", s) else None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that can be saved as UTF-8: a surrogate pair (as JSON or ``_xD83D_`` escapes may
+    spell one) is joined into its character, a lone surrogate becomes U+FFFD."""
+    if not _SURROGATE.search(value):
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

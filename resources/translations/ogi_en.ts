@@ -108,6 +108,48 @@ Recover these changes?</translation>
         <source>“{0}”有未保存的修改。是否保存？</source>
         <translation>“{0}” has unsaved changes. Save them?</translation>
     </message>
+    <message>
+        <source>文件已被修改</source>
+        <translation>File changed on disk</translation>
+    </message>
+    <message>
+        <source>“{0}”在打开（或上次保存）之后，已被其他窗口或程序修改。</source>
+        <translation>“{0}” was changed by another window or program after it was opened (or last saved).</translation>
+    </message>
+    <message>
+        <source>覆盖：用本窗口的内容替换它（它的内容将只保留在备份中）。
+重新打开：放弃本窗口未保存的修改，打开磁盘上的版本。</source>
+        <translation>Overwrite: replace it with this window's content (its content is kept only in the backup).
+Reopen: discard this window's unsaved changes and open the version on disk.</translation>
+    </message>
+    <message>
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>可以找到该文件的新位置；或把已记录的 {0} 处修改恢复到一份新的 {1} 报告上，再另存为新文件。</source>
+        <translation>You can locate the file where it is now, or recover the {0} recorded changes onto a new {1} report and save it as a new file.</translation>
+    </message>
+    <message>
+        <source>查找文件…</source>
+        <translation>Locate file…</translation>
+    </message>
+    <message>
+        <source>恢复到新报告</source>
+        <translation>Recover into a new report</translation>
+    </message>
+    <message>
+        <source>不再提示</source>
+        <translation>Don't ask again</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -200,6 +242,14 @@ Recover these changes?</translation>
         <location filename="../../gui/files.py" line="253" />
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
+    </message>
+    <message>
+        <source>请注意</source>
+        <translation>Please note</translation>
+    </message>
+    <message>
+        <source>查找报告文件</source>
+        <translation>Locate the report file</translation>
     </message>
 </context>
 <context>

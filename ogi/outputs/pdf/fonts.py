@@ -31,6 +31,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ogi.formats.regular import not_regular
 from ogi.model.messages import OgiError, text
 from ogi.paths import fonts_dir
 
@@ -149,6 +150,9 @@ def _first_usable(role: str, sources: list[tuple[Path, str]], skipped: list) -> 
 def unusable(path: Path, index: int = 0) -> str | None:
     """Why this face cannot be embedded (Chinese reason), or None when it can."""
     try:
+        odd = not_regular(os.stat(path).st_mode)  # a FIFO named *.ttf would block the first read forever
+        if odd:
+            return text("FONT_REASON_BROKEN", reason=odd)
         kind = _outline_kind(path, index)
         if kind == b"OTTO":
             return text("FONT_REASON_CFF")
