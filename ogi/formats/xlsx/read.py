@@ -54,6 +54,12 @@ def from_bytes(data: bytes, path: Path) -> Report:
             cells = _cells(wb, ident, path)
     finally:
         wb.close()
+    return assemble(report, ident, cells, path)
+
+
+def assemble(report: Report, ident: Identity, cells: Cells, path: Path) -> Report:
+    """Fill ``report`` from the values found at the identity's places: the one set of reading rules,
+    shared with the roll-up's lean reader (:mod:`ogi.rollup.lean`), which gathers ``cells`` itself."""
     _check_labels(ident, cells, path)
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
