@@ -157,7 +157,7 @@ MESSAGES: dict[str, str] = {
     "ROLLUP_SHEET_UNITS": "单位情况",
     "ROLLUP_SHEET_MISSING": "缺报",
     "ROLLUP_SHEET_DETAIL": "明细",
-    "ROLLUP_UNITS_HEAD": "文件|机关全称|年度|格式版本|错误|警告|未完成|是否计入|原因或标注",
+    "ROLLUP_UNITS_HEAD": "文件|机关全称|年度|格式版本|错误（表格和基本信息）|警告|未完成|是否计入|原因或标注",
     "ROLLUP_MISSING_HEAD": "情况|名称|可能对应",
     "ROLLUP_MISSING_ROW": "名单中有、未报送",
     "ROLLUP_UNLISTED_ROW": "已报送、不在名单中",

@@ -94,11 +94,11 @@ def _select(statuses: list[Status], year: str, form_id: str, include_errors: boo
         candidates.remove(status)
     for status in candidates:
         unit = status.unit
-        if unit.blocking and not include_errors:
-            status.reason = text("ROLLUP_HAS_ERRORS", count=unit.blocking)
+        if unit.errors and not include_errors:
+            status.reason = text("ROLLUP_HAS_ERRORS", count=unit.errors)
             continue
         status.included = True
-        status.reason = text("ROLLUP_WITH_ERRORS", count=unit.blocking) if unit.blocking else ""
+        status.reason = text("ROLLUP_WITH_ERRORS", count=unit.errors) if unit.errors else ""
 
 
 def _exclusion(unit: Unit, year: str, form_id: str) -> str:

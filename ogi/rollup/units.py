@@ -43,10 +43,9 @@ class Unit:
     year: str = ""
     date: str = ""
     mtime: float = 0.0
-    errors: int = 0
+    errors: int = 0  # findings in the tables and metadata (the narrative changes no figure, and is not read)
     warnings: int = 0
     incomplete: int = 0
-    blocking: int = 0  # errors outside the narrative: what makes its figures unfit to sum
     values: tuple[Number | None, ...] | None = None  # in the form's cell order; None: blank
     problem: str = ""  # why the file could not be read
 
@@ -105,13 +104,12 @@ def _describe(unit: Unit, report: Report) -> None:
     form = report.form
     unit.form, unit.edition = form.id, form.edition
     unit.agency, unit.year, unit.date = report.role("agency"), report.role("year"), report.role("date")
-    narrative = {s.id for s in form.text_sections()}
-    findings = Checker(report).findings()
+    narrative = {s.id for s in form.text_sections()}  # not read by the lean reader, and no figure depends on it
     counts = {"error": 0, "warning": 0, "incomplete": 0}
-    for finding in findings:
-        counts[finding.severity] += 1
+    for finding in Checker(report).findings():
+        if finding.section not in narrative:
+            counts[finding.severity] += 1
     unit.errors, unit.warnings, unit.incomplete = counts["error"], counts["warning"], counts["incomplete"]
-    unit.blocking = sum(1 for f in findings if f.severity == "error" and f.section not in narrative)
     unit.values = tuple(report.value(cell) for cell in form.cells)
 
 
