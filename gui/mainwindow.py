@@ -121,6 +121,7 @@ class MainWindow(FileActions, QMainWindow):
         self.act_save = self._action(self.tr("保存"), self.save, keys.Save)
         self.act_save_as = self._action(self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
         self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
+        self.act_rollup = self._action(self.tr("汇总…"), self._rollup)
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
@@ -141,6 +142,7 @@ class MainWindow(FileActions, QMainWindow):
         files.addActions([self.act_save, self.act_save_as])
         files.addSeparator()
         files.addAction(self.act_previous)
+        files.addAction(self.act_rollup)
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
         files.addSeparator()
@@ -191,6 +193,13 @@ class MainWindow(FileActions, QMainWindow):
             return
         if function == "export_pdf" and result:
             self.statusBar().showMessage(self.tr("已导出 {0}").format(result), 6000)
+
+    def _rollup(self) -> None:
+        """文件 → 汇总… lives in its own module (ogi_gui.rollup), loaded when first used."""
+        from .rollup import start_rollup
+
+        self.finish_editing()
+        start_rollup(self)
 
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
