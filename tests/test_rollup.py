@@ -158,6 +158,11 @@ def test_ROLLUP_roster_normalised_and_near_misses_never_merged(tmp_path, form21)
     assert len(result.included) == 4  # an unlisted unit is still counted
 
 
+def test_ROLLUP_numbered_siblings_are_not_near_misses():
+    assert not near("示例镇第一中学", "示例镇第二中学") and not near("示例区单位7", "示例区单位2")
+    assert near("示例镇第一中学", "示例镇第一中学校") and near("示例区住建局", "示例区住房和城乡建设局")
+
+
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20))
 def test_ROLLUP_spacing_and_width_variants_match_exactly(name):
     from ogi.rollup.roster import normalise

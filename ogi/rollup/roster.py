@@ -8,6 +8,7 @@ merging them silently could hide a unit that really did not report.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -20,6 +21,7 @@ from ogi.model.messages import OgiError
 MAX_BYTES = 20 * 1024 * 1024
 HEADERS = ("机关全称", "单位名称", "单位", "名称", "机关名称")
 SIMILAR = 0.8  # SequenceMatcher ratio from which two names are a possible match
+_NUMBERS = re.compile(r"[0-9〇零一二三四五六七八九十百千]+")
 MAX_COMPARISONS = 2_000_000  # near-miss search is quadratic: beyond this, possible matches are not looked for
 
 
@@ -112,6 +114,8 @@ def near(a: str, b: str) -> bool:
     a, b = normalise(a), normalise(b)
     if a == b:
         return True
+    if _NUMBERS.sub("#", a) == _NUMBERS.sub("#", b):
+        return False  # 第一中学 and 第二中学: numbered siblings, not spellings of one name
     short, long = sorted((a, b), key=len)
     if len(short) >= 3 and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
         return True
