@@ -21,12 +21,12 @@
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../gui/delegate.py" line="140"/>
+        <location filename="../../gui/delegate.py" line="150"/>
         <source>“{0}”无法识别（{1}），已恢复原值</source>
         <translation>“{0}” could not be read ({1}); the old value was restored</translation>
     </message>
     <message>
-        <location filename="../../gui/delegate.py" line="177"/>
+        <location filename="../../gui/delegate.py" line="187"/>
         <source>无法识别“{0}”：{1}（按 Esc 恢复原值）</source>
         <translation>Cannot read “{0}”: {1} (press Esc to restore the old value)</translation>
     </message>
@@ -34,7 +34,7 @@
 <context>
     <name>CellMarks</name>
     <message>
-        <location filename="../../gui/marks.py" line="64"/>
+        <location filename="../../gui/marks.py" line="44"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -50,6 +50,44 @@
         <location filename="../../gui/commands.py" line="32"/>
         <source>编辑说明</source>
         <translation>Edit note</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionsPanel</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="189"/>
+        <source>选择一个单元格，查看各单位的数值</source>
+        <translation>Select a cell to see each unit's value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="206"/>
+        <source>{0}：汇总数 {1}，{2} 个单位计入</source>
+        <translation>{0}: total {1}, {2} units counted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="209"/>
+        <source>；{0} 个单位未填写，汇总数不完整</source>
+        <translation>; {0} units left it blank, the total is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="215"/>
+        <source>（未填写）</source>
+        <translation>(blank)</translation>
     </message>
 </context>
 <context>
@@ -128,7 +166,7 @@ Recover these changes?</translation>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="180"/>
+        <location filename="../../gui/document.py" line="175"/>
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -151,32 +189,32 @@ Recover these changes?</translation>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="76"/>
+        <location filename="../../gui/files.py" line="75"/>
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="124"/>
+        <location filename="../../gui/files.py" line="125"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="162"/>
+        <location filename="../../gui/files.py" line="170"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="175"/>
         <source>选择上一年度的报告</source>
         <translation>Choose last year&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="176"/>
+        <location filename="../../gui/files.py" line="180"/>
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
         <translation>Loaded last year&apos;s report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="208"/>
+        <location filename="../../gui/files.py" line="212"/>
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
@@ -184,138 +222,138 @@ Recover these changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="72"/>
+        <location filename="../../gui/mainwindow.py" line="71"/>
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="82"/>
+        <location filename="../../gui/mainwindow.py" line="88"/>
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="94"/>
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="122"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="123"/>
         <source>载入上年报告…</source>
         <translation>Load Last Year&apos;s Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
+        <source>汇总…</source>
+        <translation>Roll up…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="126"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="127"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122"/>
+        <location filename="../../gui/mainwindow.py" line="129"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="133"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="134"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="138"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="142"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="154"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="185"/>
-        <source>本程序未包含打印组件，无法打印或导出 PDF。</source>
-        <translation>This installation has no printing component; cannot print or export PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -406,42 +444,42 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="79"/>
+        <location filename="../../gui/problems.py" line="83"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -449,27 +487,27 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems.py" line="107"/>
+        <location filename="../../gui/problems.py" line="111"/>
         <source>显示未完成项</source>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="141"/>
+        <location filename="../../gui/problems.py" line="145"/>
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="154"/>
+        <location filename="../../gui/problems.py" line="158"/>
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="164"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="164"/>
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
@@ -495,65 +533,185 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ReportTableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="234"/>
+        <location filename="../../gui/tableview.py" line="241"/>
         <source>已粘贴 {0} 个单元格</source>
         <translation>Pasted {0} cells</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="249"/>
-        <location filename="../../gui/tableview.py" line="250"/>
-        <location filename="../../gui/tableview.py" line="287"/>
+        <location filename="../../gui/tableview.py" line="256"/>
+        <location filename="../../gui/tableview.py" line="257"/>
+        <location filename="../../gui/tableview.py" line="294"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="264"/>
-        <location filename="../../gui/tableview.py" line="288"/>
+        <location filename="../../gui/tableview.py" line="271"/>
+        <location filename="../../gui/tableview.py" line="295"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="271"/>
+        <location filename="../../gui/tableview.py" line="278"/>
         <source>已将 {0} 个空白单元格填为 0</source>
         <translation>Filled {0} blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="286"/>
+        <location filename="../../gui/tableview.py" line="293"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="289"/>
+        <location filename="../../gui/tableview.py" line="296"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="290"/>
+        <location filename="../../gui/tableview.py" line="297"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
 </context>
 <context>
+    <name>RollupDialog</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="45"/>
+        <source>汇总各单位的报告</source>
+        <translation>Roll up the units' reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="49"/>
+        <source>自动（多数报告的年度）</source>
+        <translation>Automatic (the year most reports give)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="50"/>
+        <source>可不选；每行一个机关全称的 .txt，或含“机关全称”列的 .xlsx</source>
+        <translation>Optional: a .txt with one agency name per line, or an .xlsx with a “机关全称” column</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="52"/>
+        <source>包括有错误的报告（在“单位情况”中标注）</source>
+        <translation>Include reports with errors (marked in “单位情况”)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="54"/>
+        <source>各单位的报告</source>
+        <translation>Units' reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="55"/>
+        <location filename="../../gui/rollup.py" line="106"/>
+        <source>单位名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="56"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="57"/>
+        <source>汇总单位</source>
+        <translation>Collecting body</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="58"/>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="71"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="72"/>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="73"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="87"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="93"/>
+        <source>选择报告</source>
+        <translation>Choose reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="93"/>
+        <source>报告文件 (*.xlsx *.json)</source>
+        <translation>Report files (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="97"/>
+        <source>选择文件夹（含子文件夹）</source>
+        <translation>Choose a folder (subfolders included)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="106"/>
+        <source>名单 (*.txt *.xlsx)</source>
+        <translation>Roster (*.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="111"/>
+        <source>保存汇总结果</source>
+        <translation>Save the roll-up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="111"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/tablemodel.py" line="138"/>
+        <location filename="../../gui/tablemodel.py" line="155"/>
         <source>自动合计（输入数值可改为手工填写）</source>
         <translation>Automatic total (type a value to enter it by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="140"/>
+        <location filename="../../gui/tablemodel.py" line="157"/>
         <source>（暂无法计算）</source>
         <translation>(cannot be computed yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="141"/>
+        <location filename="../../gui/tablemodel.py" line="158"/>
         <source>手工填写的合计；自动计算为 {0}（右键可恢复自动计算）</source>
         <translation>Total entered by hand; computed: {0} (right-click to go back to automatic)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="144"/>
+        <location filename="../../gui/tablemodel.py" line="161"/>
         <source>无法识别“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="164"/>
+        <source>正在读取各单位的报告…</source>
+        <translation>Reading the units' reports…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="164"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="261"/>
+        <source>各单位的数值</source>
+        <translation>Values by unit</translation>
     </message>
 </context>
 </TS>
