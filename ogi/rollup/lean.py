@@ -4,8 +4,8 @@ Opening a workbook with openpyxl builds every cell, style and sheet (about 40 ms
 rolls up 10,000 of them. This reader streams only the sheets that hold figures and metadata,
 stops each one past the last place the identity sheet records, and keeps only those places.
 It is not a second set of reading rules: the container is checked by
-:func:`ogi.formats.xlsx.guard.check_container`, XML goes through defusedxml (as openpyxl's own
-parsing does), failures become the same Chinese messages (:func:`~ogi.formats.xlsx.guard.parsing`),
+:func:`ogi.formats.xlsx.guard.check_container`, no XML with a document type declaration is parsed
+(see :meth:`_Book._stream`), failures become the same Chinese messages (:func:`~ogi.formats.xlsx.guard.parsing`),
 cell values are typed as openpyxl types them, and the report is then assembled by the normal
 reader's :func:`ogi.formats.xlsx.read.assemble` — labels checked, values parsed, totals recomputed.
 
@@ -23,11 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import XMLPullParser
 
+from defusedxml.ElementTree import iterparse  # explicitly: openpyxl would use lxml when it is installed
 from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse  # defusedxml's, when installed (a dependency)
 
 from ogi.formats import check_readable
 from ogi.formats.safesave import reason
