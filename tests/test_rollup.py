@@ -364,3 +364,18 @@ def test_ROLLUP_command_line(tmp_path, form21):
     )
     assert again.returncode == 0 and "共找到 2 份" in again.stdout  # its own output (and .bak) is never a unit
     assert read_unit(out).agency == "汇总"
+
+
+def test_ROLLUP_progress_bar_only_on_a_terminal():
+    from ogi.cli.progress import Bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, piped = Terminal(), io.StringIO()
+    for stream in (shown, piped):
+        with Bar(stream) as bar:
+            assert bar.update(1, 4) and bar.update(4, 4)
+    assert "汇总 4/4" in shown.getvalue() and "100%" in shown.getvalue() and shown.getvalue().endswith("\n")
+    assert piped.getvalue() == ""
