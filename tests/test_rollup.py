@@ -206,6 +206,9 @@ def hostile_files(folder: Path, form) -> dict[str, bytes]:
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 1024 * 1024))
     return {
         "entities.xlsx": _with_part(good, "xl/worksheets/sheet3.xml", lambda b: laughs + b.replace(b"<v>", b"<v>&b;", 1)),
+        "entities-utf16.xlsx": _with_part(
+            good, "xl/worksheets/sheet3.xml", lambda b: b"\xff\xfe" + (laughs + b).decode().encode("utf-16-le")
+        ),
         "bomb.xlsx": bomb.getvalue(),
         "garbage.xlsx": b"PK\x03\x04" + bytes(range(256)) * 10,
         "empty.json": b"",
@@ -230,7 +233,12 @@ def test_ROLLUP_hostile_files_listed_never_stop_the_run(tmp_path, form21):
     assert len(result.included) == 1
     bad = {Path(s.unit.file).name: s.reason for s in result.statuses if not s.included}
     assert set(bad) == set(hostile_files(tmp_path, form21))
-    assert "恶意" in bad["entities.xlsx"] and "过大" in bad["bomb.xlsx"] and "不是本程序保存" in bad["not-ours.xlsx"]
+    assert (
+        "恶意" in bad["entities.xlsx"]
+        and "恶意" in bad["entities-utf16.xlsx"]
+        and "过大" in bad["bomb.xlsx"]
+        and "不是本程序保存" in bad["not-ours.xlsx"]
+    )
     assert "别的" not in bad["no-sheet.xlsx"] and "表三" in bad["no-sheet.xlsx"]
     for name in bad:  # the normal reader refuses each one too
         with pytest.raises(Exception, match=r"文件|无法"):

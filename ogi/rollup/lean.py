@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -119,8 +120,8 @@ class _Book:
         """
         with self._open(part) as source:
             head = source.read(BLOCK)
-            if not head.lstrip(b"\xef\xbb\xbf").startswith(b"<"):
-                yield from iterparse(io.BytesIO(head + source.read()), events=events)
+            if not _plain_utf8(head):
+                yield from iterparse(_Joined(head, source), events=events)
                 return
             parser, tail = XMLPullParser(events), b""
             while head:
@@ -240,6 +241,34 @@ class _Book:
                 with self._open(self.styles_part) as source:
                     self._dates = _date_styles(source.read(MAX_STYLES))
         return self._dates
+
+
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _plain_utf8(head: bytes) -> bool:
+    """Markup in UTF-8 from the first byte, declared so or not declared: a byte search then sees all of it."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if not head.startswith(b"<"):
+        return False
+    declared = _DECLARED.match(head)
+    return declared is None or declared[1].lower() in (b"utf-8", b"utf8")
+
+
+class _Joined(io.RawIOBase):
+    """The first block already read, then the rest of the part: defusedxml streams it too."""
+
+    def __init__(self, head: bytes, rest) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            out, self.head = self.head, b""
+            return out
+        return self.rest.read(size)
 
 
 def _placed(nodes: list, row: int) -> Iterator[tuple[str, object]]:
