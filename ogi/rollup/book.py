@@ -83,7 +83,8 @@ def _content_types(data: bytes, parts: list[str]) -> bytes:
 def _workbook(data: bytes, names: list[str], first: int) -> bytes:
     ids = [int(i) for i in re.findall(rb'sheetId="(\d+)"', data)]
     added = "".join(
-        f'<sheet xmlns:r="{DOC_RELS}" name="{escape(name)}" sheetId="{max(ids) + 1 + i}" r:id="rIdRollup{first + i}"/>' for i, name in enumerate(names)
+        f'<sheet xmlns:r="{DOC_RELS}" name="{escape(name)}" sheetId="{max(ids) + 1 + i}" r:id="rIdRollup{first + i}"/>'
+        for i, name in enumerate(names)
     )
     return _insert(data, b"</sheets>", added)
 
