@@ -163,6 +163,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
         self.act_import = self._action(self.tr("导入已发布的报告…"), self.import_published)
         self.act_paste = self._action(self.tr("粘贴已发布的报告…"), self.paste_published)
+        self.act_rollup = self._action(self.tr("汇总…"), self._rollup)
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
@@ -186,6 +187,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         files.addSeparator()
         files.addAction(self.act_previous)
         files.addActions([self.act_import, self.act_paste])
+        files.addAction(self.act_rollup)
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
         files.addSeparator()
@@ -254,6 +256,13 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
             return
         if path is not None:
             self.statusBar().showMessage(self.tr("已导出 {0}").format(path), 6000)
+
+    def _rollup(self) -> None:
+        """文件 → 汇总… lives in its own module (ogi_gui.rollup), loaded when first used."""
+        from .rollup import start_rollup
+
+        self.finish_editing()
+        start_rollup(self)
 
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -195,6 +195,42 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rollup(args: argparse.Namespace) -> int:
+    """Roll many units' reports up into one (汇总), with who is missing, who fails and where each figure came from."""
+    from ogi.cli.progress import Bar
+    from ogi.rollup import Options, rollup, save
+    from ogi.rollup.roster import read_roster
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise OgiError("FILE_UNKNOWN_TYPE", file=output, known=".xlsx")
+    roster = read_roster(Path(args.roster)) if args.roster else None
+    options = Options(year=args.year or "", agency=args.agency or "", include_errors=args.include_errors, roster=roster)
+    with Bar(sys.stderr) as bar:
+        result = rollup([Path(u) for u in args.units], options, bar.update, skip=output)
+    save(result, output)
+    _rollup_summary(result, output)
+    # Exit 1 for errors in the sums that no blank explains (an included unit's figures did not add up)
+    tables, blanks = result.report.form.tables, result.blanks
+    findings = Checker(result.report).findings()
+    errors = [f for f in findings if f.severity == "error" and f.section in tables and not blanks.keys() & set(f.cells)]
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _rollup_summary(result, output: Path) -> None:
+    if result.matching is None:
+        missing = text("ROLLUP_SUMMARY_NO_ROSTER")
+    else:
+        missing = text("ROLLUP_SUMMARY_MISSING", count=len(result.matching.missing))
+    found = len(result.statuses)
+    print(
+        text("ROLLUP_SUMMARY", included=len(result.included), found=found, excluded=found - len(result.included), missing=missing)
+    )
+    if result.blanks:
+        print(text("ROLLUP_INCOMPLETE_CELLS", count=len(result.blanks)))
+    print(text("CLI_WROTE", file=output))
+
+
 _PRINT_OPTIONS = [
     (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
     (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
@@ -259,6 +295,18 @@ COMMANDS = {
             (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件：报告.pdf、报告.html 或 报告.docx"}),
             *_PRINT_OPTIONS,
             (("--fragment",), {"action": "store_true", "help": "网页只输出正文片段（样式内嵌），便于粘贴到网站编辑器"}),
+        ],
+    ),
+    "rollup": (
+        cmd_rollup,
+        "汇总：把多个单位的报告逐项相加为一份报告，并列出各单位情况、缺报单位和每个数的来源",
+        [
+            (("units",), {"nargs": "+", "metavar": "UNITS", "help": "各单位的报告文件或文件夹（含子文件夹；.xlsx 或 .json）"}),
+            (("-o", "--output"), {"metavar": "汇总.xlsx", "required": True, "help": "汇总结果（Excel 工作簿）"}),
+            (("--roster",), {"metavar": "名单.xlsx|.txt", "help": "应报送的单位名单：每行一个机关全称，或工作表中的一列"}),
+            (("--year",), {"help": "汇总的年度（默认：多数报告的年度）"}),
+            (("--agency",), {"help": "汇总结果的机关全称（汇总单位）"}),
+            (("--include-errors",), {"action": "store_true", "help": "有错误的报告也计入（在“单位情况”中标注）"}),
         ],
     ),
 }

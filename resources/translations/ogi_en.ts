@@ -52,6 +52,44 @@
     </message>
 </context>
 <context>
+    <name>ContributionsPanel</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="189" />
+        <source>选择一个单元格，查看各单位的数值</source>
+        <translation>Select a cell to see each unit's value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="192" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="206" />
+        <source>{0}：汇总数 {1}，{2} 个单位计入</source>
+        <translation>{0}: total {1}, {2} units counted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="209" />
+        <source>；{0} 个单位未填写，汇总数不完整</source>
+        <translation>; {0} units left it blank, the total is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="215" />
+        <source>（未填写）</source>
+        <translation>(blank)</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../gui/dialogs.py" line="63" />
@@ -60,6 +98,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="66" />
+        <location filename="../../gui/dialogs.py" line="122" />
         <source>恢复未保存的修改</source>
         <translation>Recover unsaved changes</translation>
     </message>
@@ -95,6 +134,7 @@ Recover these changes?</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="75" />
+        <location filename="../../gui/dialogs.py" line="133" />
         <source>以后再说</source>
         <translation>Not now</translation>
     </message>
@@ -109,44 +149,54 @@ Recover these changes?</translation>
         <translation>“{0}” has unsaved changes. Save them?</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="100" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="101" />
         <source>“{0}”在打开（或上次保存）之后，已被其他窗口或程序修改。</source>
         <translation>“{0}” was changed by another window or program after it was opened (or last saved).</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="103" />
         <source>覆盖：用本窗口的内容替换它（它的内容将只保留在备份中）。
 重新打开：放弃本窗口未保存的修改，打开磁盘上的版本。</source>
         <translation>Overwrite: replace it with this window's content (its content is kept only in the backup).
 Reopen: discard this window's unsaved changes and open the version on disk.</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="108" />
         <source>覆盖</source>
         <translation>Overwrite</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="109" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="110" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="125" />
         <source>可以找到该文件的新位置；或把已记录的 {0} 处修改恢复到一份新的 {1} 报告上，再另存为新文件。</source>
         <translation>You can locate the file where it is now, or recover the {0} recorded changes onto a new {1} report and save it as a new file.</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="130" />
         <source>查找文件…</source>
         <translation>Locate file…</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="131" />
         <source>恢复到新报告</source>
         <translation>Recover into a new report</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs.py" line="132" />
         <source>不再提示</source>
         <translation>Don't ask again</translation>
     </message>
@@ -154,33 +204,33 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../gui/document.py" line="160" />
+        <location filename="../../gui/document.py" line="162" />
         <source>编辑单元格</source>
         <translation>Edit cell</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="178" />
+        <location filename="../../gui/document.py" line="180" />
         <source>粘贴 {0} 个单元格</source>
         <translation>Pasted {0} cells</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="180" />
+        <location filename="../../gui/document.py" line="182" />
         <source>粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写</source>
         <translation>Pasted {0} cells; {1} totals now entered by hand</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="211" />
-        <location filename="../../gui/document.py" line="216" />
+        <location filename="../../gui/document.py" line="213" />
+        <location filename="../../gui/document.py" line="218" />
         <source>空白单元格填为 0</source>
         <translation>Fill blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="221" />
+        <location filename="../../gui/document.py" line="223" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="229" />
+        <location filename="../../gui/document.py" line="231" />
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -188,66 +238,68 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="41" />
+        <location filename="../../gui/files.py" line="42" />
         <source>出错了</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="52" />
+        <location filename="../../gui/files.py" line="56" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="71" />
+        <location filename="../../gui/files.py" line="75" />
         <source>载入上年报告</source>
         <translation>Load last year’s report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="72" />
+        <location filename="../../gui/files.py" line="76" />
         <source>仍要载入并据此填入上年结转吗？</source>
         <translation>Load it anyway and fill in the carried-over figures from it?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="88" />
+        <location filename="../../gui/files.py" line="98" />
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="101" />
+        <location filename="../../gui/files.py" line="111" />
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="158" />
+        <location filename="../../gui/files.py" line="172" />
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="207" />
+        <location filename="../../gui/files.py" line="229" />
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="212" />
-        <location filename="../../gui/files.py" line="213" />
+        <location filename="../../gui/files.py" line="244" />
+        <location filename="../../gui/files.py" line="245" />
         <source>选择上一年度的报告</source>
         <translation>Choose last year's report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="221" />
+        <location filename="../../gui/files.py" line="253" />
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
         <translation>Loaded last year's report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="253" />
+        <location filename="../../gui/files.py" line="287" />
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="45" />
         <source>请注意</source>
         <translation>Please note</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="303" />
         <source>查找报告文件</source>
         <translation>Locate the report file</translation>
     </message>
@@ -335,103 +387,108 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="166" />
+        <source>汇总…</source>
+        <translation>Roll up…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="167" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167" />
+        <location filename="../../gui/mainwindow.py" line="168" />
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="168" />
+        <location filename="../../gui/mainwindow.py" line="169" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169" />
+        <location filename="../../gui/mainwindow.py" line="170" />
         <source>导出网页…</source>
         <translation>Export Web Page…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170" />
+        <location filename="../../gui/mainwindow.py" line="171" />
         <source>导出网页片段（粘贴到网站编辑器）…</source>
         <translation>Export Web Page Fragment (to paste into a site editor)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171" />
+        <location filename="../../gui/mainwindow.py" line="172" />
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172" />
+        <location filename="../../gui/mainwindow.py" line="173" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174" />
+        <location filename="../../gui/mainwindow.py" line="175" />
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175" />
+        <location filename="../../gui/mainwindow.py" line="176" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176" />
+        <location filename="../../gui/mainwindow.py" line="177" />
         <source>已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉</source>
         <translation>A statistics paragraph drafted from the tables was added at the end of the text (selected) for you to edit; Undo removes it</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177" />
+        <location filename="../../gui/mainwindow.py" line="178" />
         <source>起草统计段落（依据表格）</source>
         <translation>Draft the statistics paragraph (from the tables)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181" />
+        <location filename="../../gui/mainwindow.py" line="182" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183" />
+        <location filename="../../gui/mainwindow.py" line="184" />
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195" />
+        <location filename="../../gui/mainwindow.py" line="197" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201" />
+        <location filename="../../gui/mainwindow.py" line="203" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203" />
+        <location filename="../../gui/mainwindow.py" line="205" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204" />
-        <location filename="../../gui/mainwindow.py" line="218" />
+        <location filename="../../gui/mainwindow.py" line="206" />
+        <location filename="../../gui/mainwindow.py" line="220" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209" />
+        <location filename="../../gui/mainwindow.py" line="211" />
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218" />
+        <location filename="../../gui/mainwindow.py" line="220" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="243" />
-        <location filename="../../gui/mainwindow.py" line="256" />
+        <location filename="../../gui/mainwindow.py" line="245" />
+        <location filename="../../gui/mainwindow.py" line="258" />
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -556,60 +613,60 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="65" />
-        <location filename="../../gui/printing.py" line="72" />
+        <location filename="../../gui/printing.py" line="67" />
+        <location filename="../../gui/printing.py" line="74" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="45" />
-        <location filename="../../gui/printing.py" line="92" />
+        <location filename="../../gui/printing.py" line="46" />
+        <location filename="../../gui/printing.py" line="94" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="94" />
+        <location filename="../../gui/printing.py" line="96" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="55" />
-        <location filename="../../gui/printing.py" line="165" />
+        <location filename="../../gui/printing.py" line="57" />
+        <location filename="../../gui/printing.py" line="167" />
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="109" />
+        <location filename="../../gui/printing.py" line="111" />
         <source>报告尚未填完</source>
         <translation>Report not complete</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="110" />
+        <location filename="../../gui/printing.py" line="112" />
         <source>报告还有 {0} 个单元格未填写（空白不等于 0）。</source>
         <translation>The report still has {0} blank cells (blank is not 0).</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="113" />
+        <location filename="../../gui/printing.py" line="115" />
         <source>没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？</source>
         <translation>Enter 0 where nothing happened. If these cells are meant to stay blank, print the final copy anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="114" />
+        <location filename="../../gui/printing.py" line="116" />
         <source>打印正式文本</source>
         <translation>Print final copy</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="115" />
+        <location filename="../../gui/printing.py" line="117" />
         <source>继续填写</source>
         <translation>Continue filling in</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="177" />
+        <location filename="../../gui/printing.py" line="179" />
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="178" />
+        <location filename="../../gui/printing.py" line="180" />
         <source>打印机不可用，或无法写入输出文件。</source>
         <translation>The printer is not available, or the output file cannot be written.</translation>
     </message>
@@ -772,6 +829,105 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
     </message>
 </context>
 <context>
+    <name>RollupDialog</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="45" />
+        <source>汇总各单位的报告</source>
+        <translation>Roll up the units' reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="49" />
+        <source>自动（多数报告的年度）</source>
+        <translation>Automatic (the year most reports give)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="50" />
+        <source>可不选；每行一个机关全称的 .txt，或含“机关全称”列的 .xlsx</source>
+        <translation>Optional: a .txt with one agency name per line, or an .xlsx with a “机关全称” column</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="52" />
+        <source>包括有错误的报告（在“单位情况”中标注）</source>
+        <translation>Include reports with errors (marked in “单位情况”)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="54" />
+        <source>各单位的报告</source>
+        <translation>Units' reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="55" />
+        <location filename="../../gui/rollup.py" line="106" />
+        <source>单位名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="56" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="57" />
+        <source>汇总单位</source>
+        <translation>Collecting body</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="58" />
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="71" />
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="72" />
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="73" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="87" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="93" />
+        <source>选择报告</source>
+        <translation>Choose reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="93" />
+        <source>报告文件 (*.xlsx *.json)</source>
+        <translation>Report files (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="97" />
+        <source>选择文件夹（含子文件夹）</source>
+        <translation>Choose a folder (subfolders included)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="106" />
+        <source>名单 (*.txt *.xlsx)</source>
+        <translation>Roster (*.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="111" />
+        <source>保存汇总结果</source>
+        <translation>Save the roll-up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="111" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../gui/startpage.py" line="45" />
@@ -921,6 +1077,27 @@ Reopen: discard this window's unsaved changes and open the version on disk.</tra
         <location filename="../../gui/workday.py" line="191" />
         <source>年度未填</source>
         <translation>no year</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="164" />
+        <source>正在读取各单位的报告…</source>
+        <translation>Reading the units' reports…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rollup.py" line="164" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/rollup.py" line="261" />
+        <source>各单位的数值</source>
+        <translation>Values by unit</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,14 @@ def from_bytes(data: bytes, path: Path) -> Report:
             cells, stray = _cells(wb, ident, _sheet_limit(report), path, budget)
     finally:
         wb.close()
+    report = assemble(report, ident, cells, path)
+    report.notices = [text("XLSX_STRAY", place=place, text=shorten(value, 30)) for place, value in stray]
+    return report
+
+
+def assemble(report: Report, ident: Identity, cells: Cells, path: Path) -> Report:
+    """Fill ``report`` from the values found at the identity's places: the one set of reading rules,
+    shared with the roll-up's lean reader (:mod:`ogi.rollup.lean`), which gathers ``cells`` itself."""
     _check_labels(ident, cells, path)
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
@@ -60,7 +68,6 @@ def from_bytes(data: bytes, path: Path) -> Report:
         cell_id: f"{place[0]}!{place[1]}" for cell_id, place in ident.cells.items() if cell_id in report.form.cells
     }
     report.recompute()
-    report.notices = [text("XLSX_STRAY", place=place, text=shorten(value, 30)) for place, value in stray]
     return report
 
 
