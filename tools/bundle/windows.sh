@@ -35,7 +35,7 @@ while IFS='=' read -r name _; do NO_PIP_ENV+=(-u "$name"); done < <(env | grep -
 wine_run() { env "${NO_PIP_ENV[@]}" PYTHONUTF8=1 "${NICE[@]}" wine "$@" </dev/null 2>&1 | cat; }
 
 step "apt packages"
-apt_install wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 python3-pip
+apt_install wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 step_done
 
 step "project wheel and win_amd64 wheels (cache: $WHEELS)"
