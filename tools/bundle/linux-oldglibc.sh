@@ -89,6 +89,9 @@ new_root() {  # $1 = root: a fresh copy of the pristine minimal system
   mkdir -p "$1" && tar -xf "$BASE_TAR" -C "$1"
 }
 
+# A run that was killed may have left its mounts: undo those under this cache only, before anything is deleted.
+for stale in $(mounted_under "$CACHE" | sort -r); do umount "$stale" 2>/dev/null || umount -l "$stale"; done
+
 step "apt packages (host)"
 apt_install debootstrap binutils xz-utils
 MIRROR="$(debian_mirror)"

@@ -33,6 +33,8 @@ winpath() { local p; p="$(realpath -m "$1")"; echo "Z:${p//\//\\}"; }
 NO_PIP_ENV=()
 while IFS='=' read -r name _; do NO_PIP_ENV+=(-u "$name"); done < <(env | grep -E '^PIP_[A-Z_]*=' || true)
 wine_run() { env "${NO_PIP_ENV[@]}" PYTHONUTF8=1 "${NICE[@]}" wine "$@" </dev/null 2>&1 | cat; }
+# Wine leaves its wineserver running for a while after the last process; end this prefix's one on exit.
+trap 'wineserver -k 2>/dev/null || true' EXIT
 
 step "apt packages"
 apt_install wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
