@@ -16,7 +16,7 @@ log() { printf '[%s %4ds] %s\n' "${LOG_TAG:-bundle}" "$((SECONDS - SCRIPT_START)
 step() { STEP_START=$SECONDS; log "== $*"; }
 step_done() { log "   done in $((SECONDS - STEP_START)) s${1:+: $1}"; }
 
-# apt-get update at most once per run of all.sh (the flag file lives as long as that run's temporary folder).
+# apt-get update at most once per run: all.sh (or the first call here) sets OGI_APT_UPDATED for what follows.
 apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   local missing=()

@@ -8,7 +8,7 @@
 #
 # Why it looks like this: a binary needs the glibc it was linked against or newer, so the bundle is made on
 # an old system. Debian 11 (glibc 2.31) is the oldest Debian release the package archive still serves;
-# the last three years' gap to 2.28 is closed by hand: CPython is compiled there with the five libm
+# the gap from 2.31 down to 2.28 is closed by hand: CPython is compiled there with the five libm
 # functions that got new symbol versions in glibc 2.29 bound to their old versions (linux/glibc228.h) and
 # without sem_clockwait (2.30); PySide6 6.9 wheels are built for glibc 2.28; the only Debian 11 library
 # that needs more (libpng16, through libm) is left to the target system, which has it.
