@@ -82,6 +82,13 @@ def _line_cells(line: str) -> list[str]:
     return [" ".join(parts[:n]), *parts[n:]]
 
 
+def _delimits(line: str, row: str) -> bool:
+    """A Markdown delimiter row under a table row of as many cells."""
+    if "|" not in line or "|" not in row or not _MD_DELIMITER.match(line):
+        return False
+    return len(_pipe_cells(line.strip())) == len(_pipe_cells(row.strip()))
+
+
 def _markdown(lines: list[str]) -> tuple[list[str], bool]:
     """Drop Markdown heading marks and table delimiter rows (see the module docstring);
     True when there was a delimiter row (the text is Markdown)."""
@@ -89,10 +96,9 @@ def _markdown(lines: list[str]) -> tuple[list[str], bool]:
     tables = False
     for line in lines:
         row = next((p for p in reversed(out) if p.strip()), "")
-        if "|" in line and _MD_DELIMITER.match(line) and "|" in row:
-            if len(_pipe_cells(line.strip())) == len(_pipe_cells(row.strip())):
-                tables = True
-                continue
+        if _delimits(line, row):
+            tables = True
+            continue
         out.append(_MD_HEADING.sub("", line))
     return out, tables
 
