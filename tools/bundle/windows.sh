@@ -44,6 +44,9 @@ step "project wheel and win_amd64 wheels (cache: $WHEELS)"
 mkdir -p "$WHEELS" "$EMBED"
 WHEEL="$(build_wheel "$CACHE/project-wheel")"
 VERSION="$(wheel_version "$WHEEL")"
+# pip download keeps a wheel already in the cache under the same name: a copy of the project's wheel from an
+# earlier run (same version, other requirements) would decide the dependencies. Always take this build's.
+rm -f "$WHEELS"/ogi_report-*.whl
 # Platform markers are judged on this Linux host, so PyInstaller's Windows-only dependencies are named here.
 BUILD_REQUIREMENTS=(pyinstaller fonttools pefile pywin32-ctypes)
 python3 -m pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp \
