@@ -28,13 +28,13 @@ def parse(version: str) -> tuple[int, ...]:
 
 def glibc_needs(path: Path) -> set[str]:
     """The GLIBC_x.y versions in the file's version references (what it needs, not what it defines)."""
-    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
+    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=False).stdout
     refs = out.split("Version References:", 1)
     return set(_VERSION.findall(refs[1])) if len(refs) > 1 else set()
 
 
 def symbols_over(path: Path, limit: tuple[int, ...]) -> list[str]:
-    out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+    out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True, check=False).stdout
     found = set()
     for line in out.splitlines():
         m = _VERSION.search(line)
@@ -93,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             highest = max(highest, top)
             if top > limit:
                 over.append((label, ".".join(map(str, top)), symbols_over(path, limit)))
-        print(f"scan_glibc: {len(files)} ELF files, highest glibc version needed: "
-              f"GLIBC_{'.'.join(map(str, highest)) or 'none'} (allowed: GLIBC_{args.max})")
+        print(
+            f"scan_glibc: {len(files)} ELF files, highest glibc version needed: "
+            f"GLIBC_{'.'.join(map(str, highest)) or 'none'} (allowed: GLIBC_{args.max})"
+        )
         for label, top, symbols in over:
             print(f"  needs GLIBC_{top}: {label}: {' '.join(symbols)}")
     return 1 if over else 0
