@@ -230,7 +230,7 @@ class _Book:
             self._strings = []
             if self.strings_part and self.strings_part.lower() in self.names:
                 with self._open(self.strings_part) as source:
-                    self._strings = _raw_strings(source)
+                    self._strings = _raw_strings(source, self.path)
         return self._strings
 
     def dates(self) -> tuple[frozenset[int], frozenset[int]]:
