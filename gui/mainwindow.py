@@ -251,12 +251,18 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last geometry, or a roomy default, never larger than the screen (a 1024 × 700 screen
+        without a window manager would otherwise cut off the right and bottom edges)."""
         geometry = QSettings().value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             em = self.fontMetrics().horizontalAdvance("国")
             self.resize(em * 100, em * 64)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and not screen.contains(self.frameGeometry()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+            self.move(max(screen.left(), min(self.x(), screen.right() - self.width())), max(screen.top(), self.y()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ogi.formats import read_report
+from ogi.formats.safesave import reason
 from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Invalid, Report
@@ -92,7 +93,7 @@ def read_journal(path: Path) -> Journal:
     try:
         data = path.read_bytes()[:MAX_BYTES].decode("utf-8", errors="replace")
     except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=str(exc)) from None
+        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
     lines = data.split("\n")[:-1]  # text after the last newline is a torn write: ignored
     objects = []
     for line in lines:

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, os_reason
 
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
@@ -32,7 +32,7 @@ _REASONS = {
 
 def reason(exc: OSError) -> str:
     """A Chinese reason for an OS error, for the clerk rather than for a developer."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return _REASONS.get(exc.errno) or os_reason(exc)
 
 
 def backup_path(target: Path) -> Path:
