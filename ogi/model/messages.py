@@ -204,7 +204,7 @@ def os_reason(exc: OSError) -> str:
     """A generic Chinese reason for a system error the caller has no better words for (never strerror)."""
     import errno
 
-    return text("REASON_OS", name=errno.errorcode.get(exc.errno or 0, type(exc).__name__))
+    return text("REASON_OS", name=errno.errorcode.get(exc.errno or -1) or f"错误号 {exc.errno}")
 
 
 def shorten(value: str, limit: int = 40) -> str:
