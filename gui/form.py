@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ogi.model.rules import Finding
 
 from .document import Document
+from .stickyheader import StickyHeaders
 from .tablemodel import COLOURS
 from .tableview import ReportTableView
 
@@ -157,6 +158,15 @@ class ReportForm(QWidget):
         self.nav.itemClicked.connect(lambda item: self.show_anchor(self.nav.row(item)))  # also the current one
         self.nav.itemActivated.connect(lambda item: self.focus_section(self.nav.row(item)))
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.scroll.viewport().installEventFilter(self)
+        self.sticky = StickyHeaders(self.scroll, list(self.views.values()))
+
+    def _offer_room(self) -> None:
+        """Tell the tables how wide the page is, so that they fit it (总计 in sight at 1024 × 700)."""
+        margins = self.page_layout.contentsMargins()
+        room = self.scroll.viewport().width() - margins.left() - margins.right()
+        for view in self.views.values():
+            view.set_room(room)
 
     # -- building --------------------------------------------------------------------
     @staticmethod
@@ -295,10 +305,13 @@ class ReportForm(QWidget):
         self.current_table = view.table_id
         rect = view.visualRect(view.model().index_of(cell_id))
         centre = view.viewport().mapTo(self.scroll.widget(), rect.center())
-        self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), rect.height())
+        clear = rect.height() + self.sticky.covered(view)  # never under the table's frozen header
+        self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), clear)
         self.placeChanged.emit(self.doc.form.place_of(cell_id))
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._offer_room()
         if isinstance(obj, ReportTableView) and event.type() == QEvent.Type.FocusIn:
             self.current_table = obj.table_id
             if not obj.currentIndex().isValid():

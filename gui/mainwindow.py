@@ -72,6 +72,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
         doc.findingsChanged.connect(self._fit_problems)
+        self._fit_problems()  # a report opened without findings shows no empty list either
         doc.journalFailed.connect(
             lambda why: self.show_error(
                 self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
