@@ -1,39 +1,36 @@
-"""Small dialogs: a new report (edition and year), recovering unsaved work, unsaved changes."""
+"""Small dialogs: a new report (edition, agency, year, category), recovering unsaved work, unsaved changes."""
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from ogi.formats.journal import Journal
-from ogi.model.loader import available_forms, load_form
+
+from .newreport import NewReportFields
 
 
 class NewReportDialog(QDialog):
-    """Choose the edition (2021 by default: the newest) and the year (last year by default)."""
+    """文件 → 新建: the same fields as the start page (edition, 机关全称, 报告年度, 报告类别); the agency
+    of the report that is open is offered again (next year's report is usually the same agency's)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, agency: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告"))
-        self.edition = QComboBox()
-        for form_id in available_forms():
-            form = load_form(form_id)
-            self.edition.addItem(self.tr("{0} 年版（{1}）").format(form.edition, form.basis), form_id)
-        self.year = QSpinBox()
-        self.year.setRange(2008, 2100)
-        self.year.setValue(_dt.date.today().year - 1)
+        self.fields = NewReportFields(agency)
+        self.edition, self.year = self.fields.edition, self.fields.year
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("报告格式"), self.edition)
-        layout.addRow(self.tr("报告年度"), self.year)
-        layout.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.setMinimumWidth(em * 32)  # a 30–40 character agency name stays readable
 
-    def choice(self) -> tuple[str, int]:
-        return self.edition.currentData(), self.year.value()
+    def choice(self) -> tuple[str, dict[str, str]]:
+        """The edition's form id and the new report's 基本信息."""
+        return self.fields.form_id(), self.fields.metadata()
 
 
 def ask_recover(parent: QWidget, journal: Journal, last_edit: str) -> str:

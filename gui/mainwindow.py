@@ -230,7 +230,8 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            result = getattr(printing, function)(self, self.doc.report, self.doc.findings())
+            more = {"report_path": self.doc.path} if function == "export_pdf" else {}
+            result = getattr(printing, function)(self, self.doc.report, self.doc.findings(), **more)
         except OgiError as exc:
             self.show_error(exc.message)
             return
@@ -243,7 +244,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind)
+            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind, self.doc.path)
         except OgiError as exc:
             self.show_error(exc.message)
             return
