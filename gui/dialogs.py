@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from ogi.formats.journal import Journal
@@ -27,6 +27,7 @@ class NewReportDialog(QDialog):
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("国")
         self.setMinimumWidth(em * 32)  # a 30–40 character agency name stays readable
+        self.fields.agency.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choice(self) -> tuple[str, dict[str, str]]:
         """The edition's form id and the new report's 基本信息."""

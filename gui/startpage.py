@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,11 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row, 1)
+
+    def showEvent(self, event) -> None:
+        """The cursor waits in 机关全称: the first thing a clerk types (not the edition list)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self.fields.agency.setFocus(Qt.FocusReason.OtherFocusReason))
 
     # -- 新建报告 --------------------------------------------------------------------
     def _new_box(self) -> QGroupBox:

@@ -102,3 +102,14 @@ def test_WIN_export_suggested_beside_the_report_then_last_used(isolated, tmp_pat
 def test_WIN_export_name_is_always_a_plain_file_name(title):
     path = export_place(None, title, ".pdf", "nothing/here")
     assert path.suffix == ".pdf" and path.name.strip() and not set(path.name) & set('\\/:*?"<>|\n')
+
+
+def test_WIN_start_page_cursor_waits_in_the_agency_field(make_window, form21, qtbot):
+    window = make_window(Report(form21))
+    window.show_start_page()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.start.fields.agency, timeout=2000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Haimen")  # typed where the focus is, as on a real keyboard
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.start is None and window.doc.report.role("agency") == "Haimen"
