@@ -113,3 +113,16 @@ def test_WIN_start_page_cursor_waits_in_the_agency_field(make_window, form21, qt
     qtbot.keyClicks(QApplication.focusWidget(), "Haimen")  # typed where the focus is, as on a real keyboard
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.start is None and window.doc.report.role("agency") == "Haimen"
+
+
+def test_WIN_new_report_puts_the_cursor_in_the_next_field_to_fill(make_window, form21, qtbot):
+    window = make_window(Report(form21))
+    window.show_start_page()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.start.fields.agency, timeout=2000)
+    qtbot.keyClicks(window.start.fields.agency, "Haimen")
+    qtbot.keyClick(window.start.fields.agency, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.form.fields[("meta", "date")]  # 机关全称 and 年度 are filled
+    qtbot.keyClicks(QApplication.focusWidget(), "2025-01-08")
+    assert window.doc.report.role("date") == "2025-01-08"
