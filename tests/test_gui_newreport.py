@@ -126,3 +126,15 @@ def test_WIN_new_report_puts_the_cursor_in_the_next_field_to_fill(make_window, f
     assert QApplication.focusWidget() is window.form.fields[("meta", "date")]  # 机关全称 and 年度 are filled
     qtbot.keyClicks(QApplication.focusWidget(), "2025-01-08")
     assert window.doc.report.role("date") == "2025-01-08"
+
+
+def test_WIN_file_dialog_lists_folders_in_chinese(isolated, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileSystemModel
+
+    (tmp_path / "报告").mkdir()
+    model = QFileSystemModel()
+    with qtbot.waitSignal(model.directoryLoaded, timeout=5000):
+        root = model.setRootPath(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) > 0)
+    folder = model.index(str(tmp_path / "报告"))
+    assert model.index(folder.row(), 2, folder.parent()).data() == "文件夹"  # the 类型 column, not 「Folder」
