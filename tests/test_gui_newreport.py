@@ -138,3 +138,16 @@ def test_WIN_file_dialog_lists_folders_in_chinese(isolated, qtbot, tmp_path):
     qtbot.waitUntil(lambda: model.rowCount(root) > 0)
     folder = model.index(str(tmp_path / "报告"))
     assert model.index(folder.row(), 2, folder.parent()).data() == "文件夹"  # the 类型 column, not 「Folder」
+
+
+def test_WIN_pasting_what_is_there_says_so_and_undo_stays_put(make_window, form21, qtbot):
+    """Found under Xvfb: pasting blanks onto blanks said 「粘贴 2 个单元格」 and Ctrl+Z then undid the
+    edit before it, without a word of warning."""
+    window = make_window(Report(form21))
+    view = window.form.views["t3"]
+    guikit.type_in(qtbot, view, "t3.new.natural", "7", guikit.ENTER)
+    view.go_to("t3.carried_in.natural")
+    guikit.clipboard().setText("\t\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "没有修改" in window.statusBar().currentMessage()
+    assert window.undo_group.undoText() == "编辑单元格" and window.act_undo.text() == "撤销 编辑单元格"
