@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="127" />
+        <location filename="../../gui/app.py" line="127"/>
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="128" />
+        <location filename="../../gui/app.py" line="128"/>
         <source>程序遇到了一个内部错误，刚才的操作可能没有完成。已确认的修改都已记入恢复记录。
 
 {0}</source>
@@ -20,12 +21,12 @@
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../gui/delegate.py" line="151" />
+        <location filename="../../gui/delegate.py" line="158"/>
         <source>“{0}”无法识别（{1}），已恢复原值</source>
         <translation>“{0}” could not be read ({1}); the old value was restored</translation>
     </message>
     <message>
-        <location filename="../../gui/delegate.py" line="189" />
+        <location filename="../../gui/delegate.py" line="196"/>
         <source>无法识别“{0}”：{1}（按 Esc 恢复原值）</source>
         <translation>Cannot read “{0}”: {1} (press Esc to restore the old value)</translation>
     </message>
@@ -33,7 +34,7 @@
 <context>
     <name>CellMarks</name>
     <message>
-        <location filename="../../gui/marks.py" line="44" />
+        <location filename="../../gui/marks.py" line="44"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -41,12 +42,12 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="31" />
+        <location filename="../../gui/commands.py" line="31"/>
         <source>编辑文字</source>
         <translation>Edit text</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="32" />
+        <location filename="../../gui/commands.py" line="32"/>
         <source>编辑说明</source>
         <translation>Edit note</translation>
     </message>
@@ -54,22 +55,22 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="41" />
+        <location filename="../../gui/dialogs.py" line="39"/>
         <source>（新建的报告，尚未保存）</source>
         <translation>(a new report, not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="44" />
+        <location filename="../../gui/dialogs.py" line="42"/>
         <source>恢复未保存的修改</source>
         <translation>Recover unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="45" />
+        <location filename="../../gui/dialogs.py" line="43"/>
         <source>上次程序没有正常关闭，有未保存的修改可以恢复。</source>
         <translation>The program did not close normally last time. Unsaved changes can be recovered.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="47" />
+        <location filename="../../gui/dialogs.py" line="45"/>
         <source>文件：{0}
 开始编辑：{1}
 最后修改：{2}
@@ -84,27 +85,27 @@ Changes recorded: {3}
 Recover these changes?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="51" />
+        <location filename="../../gui/dialogs.py" line="49"/>
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="52" />
+        <location filename="../../gui/dialogs.py" line="50"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="53" />
+        <location filename="../../gui/dialogs.py" line="51"/>
         <source>以后再说</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="65" />
+        <location filename="../../gui/dialogs.py" line="63"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66" />
+        <location filename="../../gui/dialogs.py" line="64"/>
         <source>“{0}”有未保存的修改。是否保存？</source>
         <translation>“{0}” has unsaved changes. Save them?</translation>
     </message>
@@ -112,32 +113,37 @@ Recover these changes?</translation>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../gui/document.py" line="160" />
+        <location filename="../../gui/document.py" line="160"/>
         <source>编辑单元格</source>
         <translation>Edit cell</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="178" />
+        <location filename="../../gui/document.py" line="179"/>
+        <source>粘贴的 {0} 个单元格与原内容相同，没有修改</source>
+        <translation>The {0} pasted cells are the same as before; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/document.py" line="180"/>
         <source>粘贴 {0} 个单元格</source>
         <translation>Pasted {0} cells</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="180" />
+        <location filename="../../gui/document.py" line="182"/>
         <source>粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写</source>
         <translation>Pasted {0} cells; {1} totals now entered by hand</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="210" />
+        <location filename="../../gui/document.py" line="212"/>
         <source>空白单元格填为 0</source>
         <translation>Fill blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="215" />
+        <location filename="../../gui/document.py" line="217"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="223" />
+        <location filename="../../gui/document.py" line="225"/>
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -145,48 +151,48 @@ Recover these changes?</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="40" />
+        <location filename="../../gui/files.py" line="53"/>
         <source>出错了</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="51" />
+        <location filename="../../gui/files.py" line="64"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="75" />
+        <location filename="../../gui/files.py" line="88"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="88" />
+        <location filename="../../gui/files.py" line="101"/>
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="144" />
+        <location filename="../../gui/files.py" line="153"/>
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="193" />
+        <location filename="../../gui/files.py" line="202"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="198" />
-        <location filename="../../gui/files.py" line="199" />
+        <location filename="../../gui/files.py" line="207"/>
+        <location filename="../../gui/files.py" line="208"/>
         <source>选择上一年度的报告</source>
-        <translation>Choose last year's report</translation>
+        <translation>Choose last year&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="204" />
+        <location filename="../../gui/files.py" line="213"/>
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
-        <translation>Loaded last year's report {0}; filled {1} carried-over cells</translation>
+        <translation>Loaded last year&apos;s report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="236" />
+        <location filename="../../gui/files.py" line="245"/>
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
@@ -194,23 +200,23 @@ Recover these changes?</translation>
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../gui/importing.py" line="54" />
-        <location filename="../../gui/importing.py" line="63" />
+        <location filename="../../gui/importing.py" line="54"/>
+        <location filename="../../gui/importing.py" line="63"/>
         <source>导入已发布的报告</source>
         <translation>Import a published report</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="79" />
+        <location filename="../../gui/importing.py" line="79"/>
         <source>粘贴的文本</source>
         <translation>pasted text</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="96" />
+        <location filename="../../gui/importing.py" line="96"/>
         <source>已发布的报告</source>
         <translation>Published reports</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="100" />
+        <location filename="../../gui/importing.py" line="100"/>
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
@@ -218,149 +224,149 @@ Recover these changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="77" />
+        <location filename="../../gui/mainwindow.py" line="78"/>
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="91" />
+        <location filename="../../gui/mainwindow.py" line="92"/>
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124" />
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="130" />
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157" />
+        <location filename="../../gui/mainwindow.py" line="158"/>
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158" />
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159" />
+        <location filename="../../gui/mainwindow.py" line="160"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="160" />
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161" />
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>载入上年报告…</source>
-        <translation>Load Last Year's Report…</translation>
+        <translation>Load Last Year&apos;s Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162" />
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>导入已发布的报告…</source>
         <translation>Import a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163" />
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>粘贴已发布的报告…</source>
         <translation>Paste a published report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164" />
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165" />
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166" />
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167" />
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source>导出网页…</source>
         <translation>Export Web Page…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="168" />
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>导出网页片段（粘贴到网站编辑器）…</source>
         <translation>Export Web Page Fragment (to paste into a site editor)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169" />
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170" />
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172" />
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173" />
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177" />
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179" />
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="191" />
+        <location filename="../../gui/mainwindow.py" line="192"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195" />
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197" />
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198" />
-        <location filename="../../gui/mainwindow.py" line="212" />
+        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="213"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203" />
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="212" />
+        <location filename="../../gui/mainwindow.py" line="213"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="237" />
-        <location filename="../../gui/mainwindow.py" line="250" />
+        <location filename="../../gui/mainwindow.py" line="239"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -368,22 +374,35 @@ Recover these changes?</translation>
 <context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="19" />
+        <location filename="../../gui/dialogs.py" line="19"/>
         <source>新建报告</source>
         <translation>New Report</translation>
     </message>
+</context>
+<context>
+    <name>NewReportFields</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="23" />
+        <location filename="../../gui/newreport.py" line="32"/>
         <source>{0} 年版（{1}）</source>
         <translation>{0} edition ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
-        <source>报告格式</source>
-        <translation>Format edition</translation>
+        <location filename="../../gui/newreport.py" line="34"/>
+        <source>如 海门市住房和城乡建设局</source>
+        <translation>e.g. Haimen Housing and Urban-Rural Development Bureau</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32" />
+        <location filename="../../gui/newreport.py" line="39"/>
+        <source>报告格式</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../gui/newreport.py" line="40"/>
+        <source>机关全称</source>
+        <translation>Agency (full name)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/newreport.py" line="41"/>
         <source>报告年度</source>
         <translation>Report year</translation>
     </message>
@@ -391,12 +410,12 @@ Recover these changes?</translation>
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../gui/importing.py" line="25" />
+        <location filename="../../gui/importing.py" line="25"/>
         <source>粘贴已发布的报告</source>
         <translation>Paste a published report</translation>
     </message>
     <message>
-        <location filename="../../gui/importing.py" line="31" />
+        <location filename="../../gui/importing.py" line="31"/>
         <source>请把从网页或 Word 文档中复制的报告全文粘贴在下面：</source>
         <translation>Paste the whole report, copied from a web page or a Word document, below:</translation>
     </message>
@@ -404,72 +423,72 @@ Recover these changes?</translation>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../../gui/printoptions.py" line="66" />
+        <location filename="../../gui/printoptions.py" line="66"/>
         <source>打印签字栏（单位负责人、填报人签字）</source>
         <translation>Print the sign-off block (head of agency, preparer)</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="68" />
+        <location filename="../../gui/printoptions.py" line="68"/>
         <source>加盖公章</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="68" />
+        <location filename="../../gui/printoptions.py" line="68"/>
         <source>不盖章</source>
         <translation>Unsealed</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="69" />
+        <location filename="../../gui/printoptions.py" line="69"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="69" />
+        <location filename="../../gui/printoptions.py" line="69"/>
         <source>正式文本</source>
         <translation>Formal copy</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="73" />
+        <location filename="../../gui/printoptions.py" line="73"/>
         <source>自动查找</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="74" />
+        <location filename="../../gui/printoptions.py" line="74"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="77" />
+        <location filename="../../gui/printoptions.py" line="77"/>
         <source>落款</source>
         <translation>Signature line</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="78" />
+        <location filename="../../gui/printoptions.py" line="78"/>
         <source>文本</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="80" />
+        <location filename="../../gui/printoptions.py" line="80"/>
         <source>报告中有 {0} 个错误，数据未通过校验；草稿各页标注“草稿：数据未通过校验”。</source>
         <translation>The report has {0} errors; a draft marks every page as not validated.</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="84" />
+        <location filename="../../gui/printoptions.py" line="84"/>
         <source>字体文件夹</source>
         <translation>Font folder</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="86" />
+        <location filename="../../gui/printoptions.py" line="86"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="87" />
+        <location filename="../../gui/printoptions.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/printoptions.py" line="108" />
+        <location filename="../../gui/printoptions.py" line="108"/>
         <source>选择字体文件夹</source>
         <translation>Choose the font folder</translation>
     </message>
@@ -477,35 +496,35 @@ Recover these changes?</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="65" />
-        <location filename="../../gui/printing.py" line="72" />
+        <location filename="../../gui/printing.py" line="65"/>
+        <location filename="../../gui/printing.py" line="72"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="45" />
-        <location filename="../../gui/printing.py" line="87" />
+        <location filename="../../gui/printing.py" line="45"/>
+        <location filename="../../gui/printing.py" line="87"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="89" />
+        <location filename="../../gui/printing.py" line="89"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="55" />
-        <location filename="../../gui/printing.py" line="141" />
+        <location filename="../../gui/printing.py" line="55"/>
+        <location filename="../../gui/printing.py" line="141"/>
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="153" />
+        <location filename="../../gui/printing.py" line="153"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="154" />
+        <location filename="../../gui/printing.py" line="154"/>
         <source>打印机不可用，或无法写入输出文件。</source>
         <translation>The printer is not available, or the output file cannot be written.</translation>
     </message>
@@ -513,42 +532,42 @@ Recover these changes?</translation>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems.py" line="41" />
+        <location filename="../../gui/problems.py" line="41"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41" />
+        <location filename="../../gui/problems.py" line="41"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41" />
+        <location filename="../../gui/problems.py" line="41"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41" />
+        <location filename="../../gui/problems.py" line="41"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="42" />
+        <location filename="../../gui/problems.py" line="42"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="42" />
+        <location filename="../../gui/problems.py" line="42"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="42" />
+        <location filename="../../gui/problems.py" line="42"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="94" />
+        <location filename="../../gui/problems.py" line="94"/>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -556,27 +575,27 @@ Recover these changes?</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems.py" line="122" />
+        <location filename="../../gui/problems.py" line="122"/>
         <source>显示未完成项</source>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="175" />
+        <location filename="../../gui/problems.py" line="177"/>
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="188" />
+        <location filename="../../gui/problems.py" line="190"/>
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="194" />
+        <location filename="../../gui/problems.py" line="196"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="194" />
+        <location filename="../../gui/problems.py" line="196"/>
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
@@ -584,12 +603,12 @@ Recover these changes?</translation>
 <context>
     <name>Publish</name>
     <message>
-        <location filename="../../gui/publish.py" line="35" />
+        <location filename="../../gui/publish.py" line="37"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/publish.py" line="47" />
+        <location filename="../../gui/publish.py" line="49"/>
         <source>导出{0}</source>
         <translation>Export {0}</translation>
     </message>
@@ -597,17 +616,17 @@ Recover these changes?</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../gui/form.py" line="204" />
+        <location filename="../../gui/form.py" line="214"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="210" />
+        <location filename="../../gui/form.py" line="220"/>
         <source>如 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="210" />
+        <location filename="../../gui/form.py" line="220"/>
         <source>如 2025年1月8日</source>
         <translation>e.g. 2025-01-08</translation>
     </message>
@@ -615,44 +634,44 @@ Recover these changes?</translation>
 <context>
     <name>ReportTableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="199" />
+        <location filename="../../gui/tableview.py" line="242"/>
         <source>{0}是自动合计；要手工填写，请按 F2、双击或右键选择“手工填写合计”</source>
         <translation>{0} is a computed total; to enter it by hand press F2, double-click or choose “Enter total by hand”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="305" />
-        <location filename="../../gui/tableview.py" line="350" />
+        <location filename="../../gui/tableview.py" line="348"/>
+        <location filename="../../gui/tableview.py" line="393"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="321" />
-        <location filename="../../gui/tableview.py" line="351" />
+        <location filename="../../gui/tableview.py" line="364"/>
+        <location filename="../../gui/tableview.py" line="394"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="332" />
+        <location filename="../../gui/tableview.py" line="375"/>
         <source>已将 {0} 个空白单元格填为 0</source>
         <translation>Filled {0} blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="348" />
+        <location filename="../../gui/tableview.py" line="391"/>
         <source>手工填写合计</source>
         <translation>Enter total by hand</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="349" />
+        <location filename="../../gui/tableview.py" line="392"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="352" />
+        <location filename="../../gui/tableview.py" line="395"/>
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="353" />
+        <location filename="../../gui/tableview.py" line="396"/>
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
@@ -660,58 +679,33 @@ Recover these changes?</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../gui/startpage.py" line="45" />
+        <location filename="../../gui/startpage.py" line="34"/>
         <source>政府信息公开工作年度报告</source>
         <translation>Annual report on government information disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/startpage.py" line="60" />
-        <location filename="../../gui/startpage.py" line="79" />
+        <location filename="../../gui/startpage.py" line="54"/>
+        <location filename="../../gui/startpage.py" line="58"/>
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../gui/startpage.py" line="65" />
-        <source>{0} 年版（{1}）</source>
-        <translation>{0} edition ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startpage.py" line="67" />
-        <source>如 海门市住房和城乡建设局</source>
-        <translation>e.g. Haimen Housing and Urban-Rural Development Bureau</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startpage.py" line="71" />
-        <source>报告格式</source>
-        <translation>Edition</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startpage.py" line="72" />
-        <source>机关全称</source>
-        <translation>Agency (full name)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startpage.py" line="73" />
-        <source>报告年度</source>
-        <translation>Report year</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startpage.py" line="121" />
+        <location filename="../../gui/startpage.py" line="79"/>
         <source>最近的报告</source>
         <translation>Recent reports</translation>
     </message>
     <message>
-        <location filename="../../gui/startpage.py" line="130" />
+        <location filename="../../gui/startpage.py" line="88"/>
         <source>（还没有打开过报告）</source>
         <translation>(no reports opened yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/startpage.py" line="135" />
+        <location filename="../../gui/startpage.py" line="93"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/startpage.py" line="137" />
+        <location filename="../../gui/startpage.py" line="95"/>
         <source>启动时直接打开上次的报告，回到上次的位置</source>
         <translation>At start, reopen the last report where I left off</translation>
     </message>
@@ -719,22 +713,22 @@ Recover these changes?</translation>
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/tablemodel.py" line="155" />
+        <location filename="../../gui/tablemodel.py" line="155"/>
         <source>自动合计（输入数值可改为手工填写）</source>
         <translation>Automatic total (type a value to enter it by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="157" />
+        <location filename="../../gui/tablemodel.py" line="157"/>
         <source>（暂无法计算）</source>
         <translation>(cannot be computed yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="158" />
+        <location filename="../../gui/tablemodel.py" line="158"/>
         <source>手工填写的合计；自动计算为 {0}（右键可恢复自动计算）</source>
         <translation>Total entered by hand; computed: {0} (right-click to go back to automatic)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="161" />
+        <location filename="../../gui/tablemodel.py" line="161"/>
         <source>无法识别“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
@@ -742,69 +736,69 @@ Recover these changes?</translation>
 <context>
     <name>WorkdayActions</name>
     <message>
-        <location filename="../../gui/workday.py" line="49" />
-        <location filename="../../gui/workday.py" line="78" />
+        <location filename="../../gui/workday.py" line="49"/>
+        <location filename="../../gui/workday.py" line="78"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="51" />
-        <location filename="../../gui/workday.py" line="79" />
+        <location filename="../../gui/workday.py" line="51"/>
+        <location filename="../../gui/workday.py" line="79"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="57" />
+        <location filename="../../gui/workday.py" line="57"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="59" />
+        <location filename="../../gui/workday.py" line="59"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="61" />
+        <location filename="../../gui/workday.py" line="61"/>
         <source>实际大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="62" />
+        <location filename="../../gui/workday.py" line="62"/>
         <source>下一部分</source>
         <translation>Next part</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="63" />
+        <location filename="../../gui/workday.py" line="63"/>
         <source>上一部分</source>
         <translation>Previous part</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="92" />
+        <location filename="../../gui/workday.py" line="92"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="92" />
+        <location filename="../../gui/workday.py" line="92"/>
         <source>已重做：{0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="100" />
+        <location filename="../../gui/workday.py" line="100"/>
         <source>显示比例 {0}%</source>
         <translation>Zoom {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="190" />
+        <location filename="../../gui/workday.py" line="195"/>
         <source>{0} 年版</source>
         <translation>{0} edition</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="191" />
+        <location filename="../../gui/workday.py" line="196"/>
         <source>{0} 年度</source>
         <translation>year {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/workday.py" line="191" />
+        <location filename="../../gui/workday.py" line="196"/>
         <source>年度未填</source>
         <translation>no year</translation>
     </message>
