@@ -31,6 +31,7 @@ from .tablemodel import COLOURS
 from .tableview import ReportTableView
 
 META_ANCHOR = "meta"
+_MOVED = (QEvent.Type.Resize, QEvent.Type.Move)
 
 
 class _UndoToWindow(QObject):
@@ -310,8 +311,12 @@ class ReportForm(QWidget):
         self.placeChanged.emit(self.doc.form.place_of(cell_id))
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and obj is self.scroll.viewport():
             self._offer_room()
+            self.sticky.place()
+        elif kind in _MOVED and isinstance(obj, ReportTableView):
+            self.sticky.place()  # refitted (zoom, room) or moved by the page's layout
         if isinstance(obj, ReportTableView) and event.type() == QEvent.Type.FocusIn:
             self.current_table = obj.table_id
             if not obj.currentIndex().isValid():

@@ -64,9 +64,7 @@ class StickyHeaders(QObject):
         viewport = scroll.viewport()
         self.headers = [FrozenHeader(v, viewport) for v in views if v.grid.header_rows > 0]
         for header in self.headers:
-            header.table.installEventFilter(self)
-            header.viewport().installEventFilter(self)
-        viewport.installEventFilter(self)
+            header.viewport().installEventFilter(self)  # only the wheel; the form reports resizes (one filter)
         scroll.verticalScrollBar().valueChanged.connect(self.place)
         scroll.horizontalScrollBar().valueChanged.connect(self.place)
 
@@ -92,12 +90,7 @@ class StickyHeaders(QObject):
             header.setVisible(show)
 
     def eventFilter(self, obj, event) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Wheel and any(obj is h.viewport() for h in self.headers):
+        if event.type() == QEvent.Type.Wheel:
             QApplication.sendEvent(self.scroll.viewport(), event)  # the page scrolls under the header
             return True
-        if kind in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.FontChange) and not any(
-            obj is h.viewport() for h in self.headers
-        ):
-            self.place()
         return False
