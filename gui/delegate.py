@@ -38,6 +38,17 @@ _COMMIT_KEYS = {
 MARKER_COLOUR = QColor("#0b1f4f")  # the hand-typed-total mark
 
 
+def balanced(text: str, fm, width: int, longest: int = 8) -> str:
+    """A short header that must wrap, wrapped into even lines (「结果/维持」, not 「结果维/持」), as the
+    printed form does in a narrow column; longer labels wrap as Qt wraps them."""
+    if len(text) > longest or width <= 0 or any(ch.isspace() for ch in text) or fm.horizontalAdvance(text) <= width:
+        return text
+    lines = -(-fm.horizontalAdvance(text) // width)
+    size = -(-len(text) // lines)
+    chunks = [text[i : i + size] for i in range(0, len(text), size)]
+    return "\n".join(chunks) if all(fm.horizontalAdvance(c) <= width for c in chunks) else text
+
+
 def label_padding(font_height: int) -> int:
     return max(2, font_height // 6)
 
@@ -117,7 +128,8 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(COLOURS["text"])
         painter.setFont(option.font)
         pad = label_padding(option.fontMetrics.height())
-        painter.drawText(option.rect.adjusted(pad, pad, -pad, -pad), TEXT_FLAGS, text)
+        inner = option.rect.adjusted(pad, pad, -pad, -pad)
+        painter.drawText(inner, TEXT_FLAGS, balanced(text, option.fontMetrics, inner.width()))
         painter.restore()
 
     @staticmethod

@@ -190,3 +190,28 @@ def test_WIN_report_usable_at_200_percent_scaling(tmp_path):
     assert got["ratio"] == 2 and got["size"] == [1024, 700]
     assert got["widgets"] and got["status"] and got["fits"] and got["readable"]
     assert got["rows"] >= 12  # a good part of 表三 in sight at once
+
+
+@given(st.text(alphabet="结果维持纠正其他尚未审总计自然人商业企业", min_size=1, max_size=10), st.integers(8, 120))
+def test_WIN_short_headers_wrap_into_even_lines(qapp, text, width):
+    from ogi_gui.delegate import balanced
+    from PySide6.QtGui import QFontMetrics
+
+    fm = QFontMetrics(qapp.font())
+    out = balanced(text, fm, width)
+    assert out.replace("\n", "") == text
+    lines = out.split("\n")
+    if len(lines) > 1:
+        assert all(fm.horizontalAdvance(line) <= width for line in lines)
+        assert max(map(len, lines)) - min(map(len, lines)) <= max(1, len(lines) - 1)
+        assert len(lines) <= -(-fm.horizontalAdvance(text) // width) + 1
+
+
+def test_WIN_result_headers_of_table_four_wrap_evenly(qapp):
+    from ogi_gui.delegate import balanced
+    from PySide6.QtGui import QFontMetrics
+
+    fm = QFontMetrics(qapp.font())
+    em = fm.horizontalAdvance("国")
+    assert balanced("结果维持", fm, int(em * 3.5)) == "结果\n维持"
+    assert balanced("结果维持", fm, em * 5) == "结果维持"
