@@ -177,6 +177,8 @@ class Document(QObject):
                     entered += 1
             elif self.form.is_total(cell) and bad is not None:
                 entered += 1
+        if all(self.cell_state(c) == s for c, s in states.items()):  # no undo step: say so, or Ctrl+Z surprises
+            return self.tr("粘贴的 {0} 个单元格与原内容相同，没有修改").format(len(states))
         text = self.tr("粘贴 {0} 个单元格").format(len(states))
         if entered:
             text = self.tr("粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写").format(len(states), entered)

@@ -17,7 +17,6 @@ from ogi.formats import read_report, registry, write_report
 from ogi.formats.journal import Journal, blank_report, replay, set_aside, start_report
 from ogi.formats.regular import Stamp, changed_since
 from ogi.model.lastyear import mismatches
-from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
 
@@ -27,6 +26,20 @@ from .document import Document
 
 MAX_RECENT = 8
 SETTING_LAST_FOLDER = "files/last_folder"
+
+
+def export_place(report_path: Path | None, title: str, suffix: str, last_setting: str) -> Path:
+    """Where an exported copy (PDF, web page, Word) is suggested: beside the report, named as it is
+    (报告.xlsx → 报告.pdf), else the folder last exported to, then the one last used for reports."""
+    settings = QSettings()
+    folders = (
+        report_path.parent if report_path else None,
+        settings.value(last_setting, ""),
+        settings.value(SETTING_LAST_FOLDER, ""),
+    )
+    folder = next((Path(str(f)) for f in folders if f and Path(str(f)).is_dir()), Path.home())
+    name = report_path.stem if report_path else "".join(ch for ch in title if ch not in '\\/:*?"<>|\n').strip()
+    return folder / ((name or "报告") + suffix)
 
 
 def choose_folder(parent, title: str, start: str = "") -> str:
@@ -63,9 +76,9 @@ class FileActions:
         QSettings().setValue(SETTING_LAST_FOLDER, str(Path(path).parent))
         return Path(path)
 
-    def ask_new(self) -> tuple[str, int, dict[str, str]] | None:
-        dialog = NewReportDialog(self)
-        return (*dialog.choice(), dialog.meta()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask_new(self) -> tuple[str, dict[str, str]] | None:
+        dialog = NewReportDialog(self, self.doc.report.role("agency") or "" if self.doc is not None else "")
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_use_previous(self, problems: list[str]) -> bool:
         """Last year's report does not look like this body's report of the year before: use it anyway?"""
@@ -158,12 +171,7 @@ class FileActions:
         choice = self.ask_new()
         if choice is None:
             return False
-        report = Report(load_form(choice[0]))
-        year = report.form.meta_field("year")
-        if year is not None:
-            report.meta[year.id] = str(choice[1])
-        report.meta.update(choice[2] if len(choice) > 2 else {})
-        self.set_document(self._new_document(report, None))
+        self.start_new(*choice)
         return True
 
     def open_file(self, path: Path | str | None = None) -> bool:

@@ -73,6 +73,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
         doc.findingsChanged.connect(self._fit_problems)
+        self._fit_problems()  # a report opened without findings shows no empty list either
         doc.journalFailed.connect(
             lambda why: self.show_error(
                 self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
@@ -237,7 +238,8 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            result = getattr(printing, function)(self, self.doc.report, self.doc.findings())
+            more = {"report_path": self.doc.path} if function == "export_pdf" else {}
+            result = getattr(printing, function)(self, self.doc.report, self.doc.findings(), **more)
         except OgiError as exc:
             self.show_error(exc.message)
             return
@@ -250,7 +252,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind)
+            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind, self.doc.path)
         except OgiError as exc:
             self.show_error(exc.message)
             return
@@ -266,12 +268,18 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last geometry, or a roomy default, never larger than the screen (a 1024 × 700 screen
+        without a window manager would otherwise cut off the right and bottom edges)."""
         geometry = QSettings().value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             em = self.fontMetrics().horizontalAdvance("国")
             self.resize(em * 100, em * 64)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and not screen.contains(self.frameGeometry()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+            self.move(max(screen.left(), min(self.x(), screen.right() - self.width())), max(screen.top(), self.y()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

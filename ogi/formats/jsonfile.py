@@ -15,7 +15,7 @@ from ogi.formats import Format
 from ogi.formats.regular import read_regular
 from ogi.formats.safesave import atomic_write
 from ogi.model.loader import load_form_for
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, json_reason, text
 from ogi.model.report import Report
 from ogi.model.values import clean_text, format_number, parse
 
@@ -53,9 +53,9 @@ def read(path: Path) -> Report:
         raw = read_regular(path, MAX_BYTES).decode("utf-8-sig")
         data = json.loads(raw, parse_float=Decimal, parse_int=_integer, object_hook=_no_surrogates)
     except UnicodeDecodeError:
-        raise OgiError("FILE_UNREADABLE", file=path, reason="不是 UTF-8 编码的文本") from None
+        raise OgiError("FILE_UNREADABLE", file=path, reason=text("REASON_NOT_UTF8")) from None
     except json.JSONDecodeError as exc:
-        raise OgiError("JSON_SYNTAX", file=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
+        raise OgiError("JSON_SYNTAX", file=path, line=exc.lineno, column=exc.colno, reason=json_reason(exc.msg)) from None
     except RecursionError:
         raise OgiError("FILE_UNREADABLE", file=path, reason="嵌套层数过多") from None
     return from_dict(data, path)
@@ -123,7 +123,12 @@ def _read_values(report: Report, data: dict, path: Path) -> None:
             raise OgiError("JSON_UNKNOWN_CELL", file=path, key=key)
         if isinstance(raw, (dict, list)):
             raise OgiError(
-                "JSON_BAD_VALUE", file=path, key=key, place=cells[key].place, text=type(raw).__name__, reason="应为数字"
+                "JSON_BAD_VALUE",
+                file=path,
+                key=key,
+                place=cells[key].place,
+                text="{…}" if isinstance(raw, dict) else "[…]",
+                reason="应为数字",
             )
         got = parse(raw, cells[key].type)
         if not got.ok:

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from ogi.formats.regular import check_regular_target
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, os_reason
 
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
@@ -50,7 +50,7 @@ def reason(exc: OSError) -> str:
     """A Chinese reason for an OS error, for the clerk rather than for a developer."""
     if exc.errno == errno.EPERM and exc.strerror == "immutable":
         return "文件被设为“不可更改”（immutable），任何人都不能修改它"
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return _REASONS.get(exc.errno) or os_reason(exc)
 
 
 def backup_path(target: Path) -> Path:

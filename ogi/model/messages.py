@@ -243,7 +243,47 @@ MESSAGES: dict[str, str] = {
     "ROLLUP_SUMMARY_NO_ROSTER": "未核对缺报（未提供名单）",
     "ROLLUP_INCOMPLETE_CELLS": "{count} 个单元格有单位未填写，汇总数不完整（见“明细”）",
     "ROLLUP_CANCELLED": "汇总已取消",
+    # reasons given by libraries and the system, in Chinese (no English inside a Chinese message)
+    "JSON_REASON_VALUE": "此处应有一个值（数字、带引号的文字、true、false、null、{{…}} 或 […]），文件可能为空或不完整",
+    "JSON_REASON_KEY": "此处应为带英文双引号的键名（或多了一个逗号）",
+    "JSON_REASON_COLON": "键名后应有英文冒号“:”",
+    "JSON_REASON_COMMA": "此处应有英文逗号“,”，或括号未配对",
+    "JSON_REASON_EXTRA": "内容结束后还有多余的文字",
+    "JSON_REASON_STRING": "引号内的文字没有结束（缺少后一个英文双引号）",
+    "JSON_REASON_CONTROL": "引号内的文字含有控制字符（如换行或制表符），应写作 \\n 或 \\t",
+    "JSON_REASON_ESCAPE": "反斜杠“\\”后的转义写法无效",
+    "JSON_REASON_TRAILING_COMMA": "末尾多了一个逗号",
+    "JSON_REASON_OTHER": "不符合 JSON 语法",
+    "REASON_NOT_UTF8": "不是 UTF-8 编码的文本",
+    "REASON_OS": "操作系统报告错误（{name}）",
+    "IMPORT_DOCX_NO_BODY": "缺少正文部件（word/document.xml）",
+    "FONT_REASON_DAMAGED": "文件已损坏或格式无法识别",
 }
+
+# The json module's reasons (English, by their start) → catalogue codes; JSON_REASON_OTHER otherwise.
+_JSON_REASONS = (
+    ("Expecting value", "JSON_REASON_VALUE"),
+    ("Expecting property name", "JSON_REASON_KEY"),
+    ("Expecting ':'", "JSON_REASON_COLON"),
+    ("Expecting ','", "JSON_REASON_COMMA"),
+    ("Extra data", "JSON_REASON_EXTRA"),
+    ("Unterminated string", "JSON_REASON_STRING"),
+    ("Invalid control character", "JSON_REASON_CONTROL"),
+    ("Invalid \\", "JSON_REASON_ESCAPE"),
+    ("Illegal trailing comma", "JSON_REASON_TRAILING_COMMA"),
+)
+
+
+def json_reason(msg: str) -> str:
+    """The json module's reason (``JSONDecodeError.msg``, English) as Chinese catalogue text."""
+    return text(next((code for start, code in _JSON_REASONS if msg.startswith(start)), "JSON_REASON_OTHER"))
+
+
+def os_reason(exc: OSError) -> str:
+    """A generic Chinese reason for a system error the caller has no better words for (never strerror)."""
+    import errno
+
+    return text("REASON_OS", name=errno.errorcode.get(exc.errno or -1) or f"错误号 {exc.errno}")
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
