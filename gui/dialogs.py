@@ -66,3 +66,48 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
         buttons.Save,
     )
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_changed_on_disk(parent: QWidget, name: str) -> str:
+    """The file was changed by another window or program since we opened or saved it.
+    Returns "overwrite", "reopen" (discard our edits, open what is on disk) or "cancel"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "文件已被修改"))
+    box.setText(QCoreApplication.translate("Dialogs", "“{0}”在打开（或上次保存）之后，已被其他窗口或程序修改。").format(name))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "覆盖：用本窗口的内容替换它（它的内容将只保留在备份中）。\n重新打开：放弃本窗口未保存的修改，打开磁盘上的版本。",
+        )
+    )
+    overwrite = box.addButton(QCoreApplication.translate("Dialogs", "覆盖"), QMessageBox.ButtonRole.DestructiveRole)
+    reopen = box.addButton(QCoreApplication.translate("Dialogs", "重新打开"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QCoreApplication.translate("Dialogs", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "overwrite" if clicked is overwrite else "reopen" if clicked is reopen else "cancel"
+
+
+def ask_recover_source(parent: QWidget, journal: Journal, message: str) -> str:
+    """The report the unsaved edits belong to cannot be opened (moved, deleted, damaged).
+    Returns "locate", "new" (replay onto a new report of that edition), "set_aside" or "later"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "恢复未保存的修改"))
+    box.setText(message)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "可以找到该文件的新位置；或把已记录的 {0} 处修改恢复到一份新的 {1} 报告上，再另存为新文件。",
+        ).format(journal.edits, journal.form)
+    )
+    locate = box.addButton(QCoreApplication.translate("Dialogs", "查找文件…"), QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton(QCoreApplication.translate("Dialogs", "恢复到新报告"), QMessageBox.ButtonRole.ActionRole)
+    aside = box.addButton(QCoreApplication.translate("Dialogs", "不再提示"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "以后再说"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(locate)
+    box.exec()
+    clicked = box.clickedButton()
+    return {id(locate): "locate", id(new): "new", id(aside): "set_aside"}.get(id(clicked), "later")

@@ -58,7 +58,8 @@ class NewReportFields(QWidget):
         choices = getattr(field, "choices", None)
         if choices:
             self.kind = QComboBox()
-            self.kind.addItems([str(c) for c in choices])
+            for choice in choices:  # stored by its label, as 基本信息 shows it (MetaField.choice reads either)
+                self.kind.addItem(getattr(choice, "label", str(choice)), getattr(choice, "id", str(choice)))
         else:
             self.kind = QLineEdit()
         self.kind.setProperty("meta_id", field.id)

@@ -98,6 +98,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="42" />
+        <location filename="../../gui/dialogs.py" line="98" />
         <source>恢复未保存的修改</source>
         <translation>Recover unsaved changes</translation>
     </message>
@@ -133,6 +134,7 @@ Recover these changes?</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="51" />
+        <location filename="../../gui/dialogs.py" line="109" />
         <source>以后再说</source>
         <translation>Not now</translation>
     </message>
@@ -145,6 +147,58 @@ Recover these changes?</translation>
         <location filename="../../gui/dialogs.py" line="64" />
         <source>“{0}”有未保存的修改。是否保存？</source>
         <translation>“{0}” has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="76" />
+        <source>文件已被修改</source>
+        <translation>File changed on disk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77" />
+        <source>“{0}”在打开（或上次保存）之后，已被其他窗口或程序修改。</source>
+        <translation>“{0}” was changed by another window or program after it was opened (or last saved).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="79" />
+        <source>覆盖：用本窗口的内容替换它（它的内容将只保留在备份中）。
+重新打开：放弃本窗口未保存的修改，打开磁盘上的版本。</source>
+        <translation>Overwrite: replace it with this window's content (its content is kept only in the backup).
+Reopen: discard this window's unsaved changes and open the version on disk.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="84" />
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="85" />
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="86" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="101" />
+        <source>可以找到该文件的新位置；或把已记录的 {0} 处修改恢复到一份新的 {1} 报告上，再另存为新文件。</source>
+        <translation>You can locate the file where it is now, or recover the {0} recorded changes onto a new {1} report and save it as a new file.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="106" />
+        <source>查找文件…</source>
+        <translation>Locate file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="107" />
+        <source>恢复到新报告</source>
+        <translation>Recover into a new report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="108" />
+        <source>不再提示</source>
+        <translation>Don't ask again</translation>
     </message>
 </context>
 <context>
@@ -189,68 +243,68 @@ Recover these changes?</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="56" />
+        <location filename="../../gui/files.py" line="55" />
         <source>出错了</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="70" />
+        <location filename="../../gui/files.py" line="69" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="89" />
+        <location filename="../../gui/files.py" line="88" />
         <source>载入上年报告</source>
         <translation>Load last year’s report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="90" />
+        <location filename="../../gui/files.py" line="89" />
         <source>仍要载入并据此填入上年结转吗？</source>
         <translation>Load it anyway and fill in the carried-over figures from it?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="112" />
+        <location filename="../../gui/files.py" line="111" />
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="125" />
+        <location filename="../../gui/files.py" line="124" />
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="181" />
+        <location filename="../../gui/files.py" line="180" />
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="238" />
+        <location filename="../../gui/files.py" line="237" />
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="252" />
         <location filename="../../gui/files.py" line="253" />
-        <location filename="../../gui/files.py" line="254" />
         <source>选择上一年度的报告</source>
         <translation>Choose last year's report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="262" />
+        <location filename="../../gui/files.py" line="261" />
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
         <translation>Loaded last year's report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="296" />
+        <location filename="../../gui/files.py" line="295" />
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="59" />
+        <location filename="../../gui/files.py" line="58" />
         <source>请注意</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="312" />
+        <location filename="../../gui/files.py" line="311" />
         <source>查找报告文件</source>
         <translation>Locate the report file</translation>
     </message>

@@ -161,7 +161,9 @@ def unusable(path: Path, index: int = 0) -> str | None:
             return text("FONT_REASON_NOT_TRUETYPE")
         font = load(FontFile(path, index))
     except (OSError, struct.error, TTFError, LookupError, ValueError, TypeError) as exc:  # whatever a damaged file raises
-        return text("FONT_REASON_BROKEN", reason=text("FONT_REASON_DAMAGED") if not isinstance(exc, OSError) else os_error_reason(exc))
+        return text(
+            "FONT_REASON_BROKEN", reason=text("FONT_REASON_DAMAGED") if not isinstance(exc, OSError) else os_error_reason(exc)
+        )
     glyphs = font.face.charToGlyph
     if any(ord(c) not in glyphs for c in _PROBE_DIGITS):
         return text("FONT_REASON_NO_DIGITS")
