@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from ogi.formats import read_report
 from ogi.formats.regular import read_regular
@@ -61,20 +62,15 @@ class JournalWriter:
     def __init__(self, path: Path, head: dict) -> None:
         self.path = Path(path)
         self.head = head
-        self._handle = None
+        self._handle: TextIO | None = None
 
     def append(self, entry: dict) -> None:
-        if self._handle is None:
+        handle = self._handle
+        if handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(self.path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115 (kept open)
-            self._write(self.head)
-        self._write(entry)
-
-    def _write(self, obj: dict) -> None:
-        # clean_text: a lone surrogate in the clerk's text must not cost the journal that edit
-        self._handle.write(clean_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+            handle = self._handle = open(self.path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115 (kept open)
+            _write(handle, self.head)
+        _write(handle, entry)
 
     @property
     def started(self) -> bool:
@@ -87,6 +83,13 @@ class JournalWriter:
             self._handle = None
         if remove:
             self.path.unlink(missing_ok=True)
+
+
+def _write(handle: TextIO, obj: dict) -> None:
+    # clean_text: a lone surrogate in the clerk's text must not cost the journal that edit
+    handle.write(clean_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def read_journal(path: Path) -> Journal:
@@ -110,8 +113,8 @@ def read_journal(path: Path) -> Journal:
     if not objects or objects[0].get("journal") != VERSION or not isinstance(objects[0].get("form"), str):
         raise OgiError("JOURNAL_UNREADABLE", file=path)
     head = objects[0]
-    meta = head.get("meta") if isinstance(head.get("meta"), dict) else {}
-    meta = {k: v for k, v in meta.items() if isinstance(k, str) and isinstance(v, str)}
+    given = head.get("meta")
+    meta = {k: v for k, v in given.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(given, dict) else {}
     return Journal(path, head["form"], head.get("source"), str(head.get("started", "")), tuple(objects[1:]), meta)
 
 

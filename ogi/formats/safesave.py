@@ -50,7 +50,12 @@ def reason(exc: OSError) -> str:
     """A Chinese reason for an OS error, for the clerk rather than for a developer."""
     if exc.errno == errno.EPERM and exc.strerror == "immutable":
         return "文件被设为“不可更改”（immutable），任何人都不能修改它"
-    return _REASONS.get(exc.errno) or os_reason(exc)
+    return _known(_REASONS, exc) or os_reason(exc)
+
+
+def _known(reasons: dict[int, str], exc: OSError) -> str | None:
+    """The table's reason for ``exc``; an OSError raised without arguments carries no errno."""
+    return reasons.get(exc.errno) if exc.errno is not None else None
 
 
 def backup_path(target: Path) -> Path:
@@ -183,7 +188,7 @@ def _copy_backup(target: Path, old: os.stat_result, shown: Path) -> None:
 
 
 def _backup_reason(exc: OSError) -> str:
-    return _BACKUP_REASONS.get(exc.errno) or reason(exc)
+    return _known(_BACKUP_REASONS, exc) or reason(exc)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -100,7 +100,8 @@ class TableReader:
         """Rows by their labels. A label with no value after it in flattened text (a Markdown
         heading that repeats the row's label above its table) may not be the row: when the label
         occurs again, the row is read there; otherwise from what followed it the first time."""
-        i, headings = start, {}
+        i = start
+        headings: dict[str, tuple[RowRef, list[str], bool]] = {}  # row path → first heading-like sighting
         while i < end:
             if kind(tokens[i].text) is not Kind.TEXT:
                 i += 1

@@ -59,10 +59,10 @@ def find_sections(form: Form, tokens: Sequence[Token]) -> dict[str, tuple[int, i
                 found.append((section.id, i))
                 pos = i + 1
                 break
-    ranges = {}
-    for n, (section, i) in enumerate(found):
+    ranges: dict[str, tuple[int, int]] = {}
+    for n, (section_id, i) in enumerate(found):
         end = found[n + 1][1] if n + 1 < len(found) else len(tokens)
-        ranges[section] = (i + 1, end)
+        ranges[section_id] = (i + 1, end)
     return ranges
 
 

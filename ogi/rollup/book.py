@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -47,7 +47,7 @@ def to_bytes_with_sheets(rollup: Rollup) -> bytes:
     return add_sheets(to_bytes(rollup.report), sheets)
 
 
-def add_sheets(package: bytes, sheets: list[tuple[str, Iterable[list], list[float], int]]) -> bytes:
+def add_sheets(package: bytes, sheets: Sequence[tuple[str, Iterable[list], Sequence[float], int]]) -> bytes:
     """``package`` with sheets (name, rows, column widths, frozen rows) appended after its own."""
     source = zipfile.ZipFile(io.BytesIO(package))
     names = source.namelist()
@@ -94,7 +94,7 @@ def _relationships(data: bytes, parts: list[str], first: int) -> bytes:
     return _insert(data, b"</Relationships>", added)
 
 
-def _sheet_xml(rows: Iterable[list], widths: list[float], frozen: int) -> Iterator[bytes]:
+def _sheet_xml(rows: Iterable[list], widths: Sequence[float], frozen: int) -> Iterator[bytes]:
     pane = f'<pane ySplit="{frozen}" topLeftCell="A{frozen + 1}" activePane="bottomLeft" state="frozen"/>' if frozen else ""
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1))
     yield (
@@ -150,4 +150,4 @@ def _detail_rows(rollup: Rollup) -> Iterator[list]:
     yield [text("ROLLUP_DETAIL_SUM"), "", *(report.value(c) for c in cells)]
     yield [text("ROLLUP_DETAIL_BLANKS"), "", *(rollup.blanks.get(c, 0) for c in cells)]
     for unit in rollup.included:
-        yield [unit.agency, unit.file, *unit.values]
+        yield [unit.agency, unit.file, *unit.figures]

@@ -133,8 +133,9 @@ def _sum(form: Form, units: list[Unit]) -> tuple[Report, dict[str, int]]:
     report = Report(form)
     sums: dict[str, Number] = {}
     blanks: dict[str, int] = {}
+    table = [u.figures for u in units]
     for index, cell in enumerate(form.cells):
-        known = [u.values[index] for u in units if u.values[index] is not None]
+        known = [v for row in table if (v := row[index]) is not None]
         if known:
             sums[cell] = sum(known)
             if len(known) < len(units):

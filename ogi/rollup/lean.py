@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from xml.etree.ElementTree import XMLPullParser
+from typing import Literal, cast
+from xml.etree.ElementTree import Element, XMLPullParser
 
 from defusedxml.ElementTree import iterparse  # explicitly: openpyxl would use lxml when it is installed
 from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
@@ -45,6 +46,7 @@ _DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships
 BLOCK = 64 * 1024
 MAX_STYLES = 4 * 1024 * 1024  # a stylesheet beyond this is not one that any office program wrote
 _C, _ROW, _V, _F, _IS, _T, _R = (_NS + t for t in ("c", "row", "v", "f", "is", "t", "r"))
+_Event = Literal["start", "end"]  # the events that carry an element (namespace events carry strings)
 
 
 def read(path: Path) -> Report:
@@ -93,9 +95,9 @@ class _Book:
         links = self._relations(posixpath.join(folder, "_rels", name + ".rels"), folder)
         by_id = {rid: target for rid, _, target in links}
         self.sheets = {
-            n.get("name"): by_id[n.get(_DOC_REL)]
+            n.get("name"): by_id[rid]
             for n in self._parse(main)
-            if n.tag == _NS + "sheet" and n.get(_DOC_REL) in by_id
+            if n.tag == _NS + "sheet" and (rid := n.get(_DOC_REL)) is not None and rid in by_id
         }
         self.strings_part = next((t for _, kind, t in links if kind == "sharedStrings"), None)
         self.styles_part = next((t for _, kind, t in links if kind == "styles"), None)
@@ -105,13 +107,13 @@ class _Book:
     def _open(self, part: str):
         return self.archive.open(self.names[part.lower()])
 
-    def _parse(self, part: str) -> Iterator:
+    def _parse(self, part: str) -> Iterator[Element]:
         if part.lower() not in self.names:
             raise OgiError("XLSX_NOT_OURS", file=self.path)
         for _, node in self._stream(part, ("end",)):
             yield node
 
-    def _stream(self, part: str, events: tuple[str, ...]) -> Iterator[tuple[str, object]]:
+    def _stream(self, part: str, events: tuple[_Event, ...]) -> Iterator[tuple[_Event, Element]]:
         """Parse events of one part, streamed in blocks.
 
         Parts in UTF-8 (all that Excel, WPS, LibreOffice and openpyxl write) go to the C parser after
@@ -123,15 +125,16 @@ class _Book:
             if not _plain_utf8(head):
                 yield from iterparse(_Joined(head, source), events=events)
                 return
-            parser, tail = XMLPullParser(events), b""
+            parser: XMLPullParser[Element] = XMLPullParser(events)
+            tail = b""
             while head:
                 if b"<!DOCTYPE" in tail + head:
                     raise OgiError("XLSX_DAMAGED", file=self.path, reason=text("XLSX_REASON_ENTITIES"))
                 parser.feed(head)
-                yield from parser.read_events()
+                yield from _element_events(parser)
                 tail, head = head[-16:], source.read(BLOCK)
             parser.close()
-            yield from parser.read_events()
+            yield from _element_events(parser)
 
     def _relations(self, rels: str, folder: str) -> list[tuple[str, str, str]]:
         """(id, type name such as ``worksheet`` or ``styles``, part) of each internal relationship."""
@@ -171,13 +174,14 @@ class _Book:
                     out[address] = value
         return out
 
-    def _walk(self, name: str, max_row: int) -> Iterator[tuple[str, object]]:
+    def _walk(self, name: str, max_row: int) -> Iterator[tuple[str, Element]]:
         """(address, element) of each cell up to ``max_row`` (and possibly a row beyond).
 
         Only end events are asked for (half the work); a cell without an address, which the
         format allows, waits for the end of its row to learn the row number.
         """
-        row, pending = 0, []
+        row = 0
+        pending: list[Element] = []
         for _, node in self._stream(self._sheet(name), ("end",)):
             if node.tag == _C:
                 address = node.get("r")
@@ -193,7 +197,7 @@ class _Book:
                 if row >= max_row:
                     return
 
-    def _value(self, node) -> tuple[object, str]:
+    def _value(self, node: Element) -> tuple[object, str]:
         """A cell's value typed as openpyxl types it (read-only mode, formulas kept)."""
         kind, formula = node.get("t", "n"), node.find(_F)
         if formula is not None:
@@ -271,7 +275,14 @@ class _Joined(io.RawIOBase):
         return self.rest.read(size)
 
 
-def _placed(nodes: list, row: int) -> Iterator[tuple[str, object]]:
+def _element_events(parser: XMLPullParser[Element]) -> Iterator[tuple[_Event, Element]]:
+    """The events read so far. Typeshed types them for every kind of event a parser can be asked
+    for (namespace events carry strings); this parser is only asked for :data:`_Event`, which carry
+    an element each."""
+    return cast(Iterator[tuple[_Event, Element]], parser.read_events())
+
+
+def _placed(nodes: list[Element], row: int) -> Iterator[tuple[str, Element]]:
     """Cells of one row in order: an address where given, else the column after the previous cell's."""
     col = 0
     for node in nodes:
@@ -280,7 +291,7 @@ def _placed(nodes: list, row: int) -> Iterator[tuple[str, object]]:
         yield address or f"{get_column_letter(col)}{row}", node
 
 
-def _inline(box) -> str:
+def _inline(box: Element) -> str:
     """The text of an inline string as openpyxl's ``Text.content``: plain text, then each run (no phonetics)."""
     pieces = [box.findtext(_T) or ""]
     pieces += [run.findtext(_T) or "" for run in box.iterfind(_R)]
@@ -302,5 +313,5 @@ def _date_styles(xml: bytes) -> tuple[frozenset[int], frozenset[int]]:
     return dates, frozenset(i for i, code in enumerate(codes) if is_timedelta_format(code))
 
 
-def _safe_nodes(xml: bytes) -> Iterator:
+def _safe_nodes(xml: bytes) -> Iterator[Element]:
     return (node for _, node in iterparse(io.BytesIO(xml)))

@@ -53,6 +53,13 @@ class Unit:
     def readable(self) -> bool:
         return not self.problem
 
+    @property
+    def figures(self) -> tuple[Number | None, ...]:
+        """The values of a unit that was read; asking a unit that was not is a programming error."""
+        if self.values is None:
+            raise ValueError(f"{self.file}: not read, it has no figures")
+        return self.values
+
 
 def find_files(sources: Iterable[Path], skip: Path | None = None) -> list[Path]:
     """Report files among ``sources`` (files, and folders searched recursively), in a stable order.

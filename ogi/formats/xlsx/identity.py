@@ -80,14 +80,15 @@ def _put(cell, value: str) -> None:
 def from_rows(rows: list[tuple], file: object) -> Identity:
     """Parse the identity sheet's values (as read); OgiError naming the file if it is not ours or damaged."""
     head = {str(r[0]): r[1] if len(r) > 1 else None for r in rows[: MAP_ROW - 1] if r and r[0] is not None}
-    if head.get(MAGIC) is None or not isinstance(head.get("form"), str):
+    form = head.get("form")
+    if head.get(MAGIC) is None or not isinstance(form, str):
         raise OgiError("XLSX_NOT_OURS", file=file)
     chunks = [r[0] for r in rows[MAP_ROW - 1 :] if r and isinstance(r[0], str)]
     try:
         body = json.loads(decode("".join(chunks)))
     except (ValueError, RecursionError):
         raise OgiError("XLSX_BAD_IDENTITY", file=file, where=f"{SHEET}!A{MAP_ROW}") from None
-    ident = Identity(decode(head["form"]), str(head.get("edition") or ""), str(head.get("generator") or ""))
+    ident = Identity(decode(form), str(head.get("edition") or ""), str(head.get("generator") or ""))
     _fill(ident, body, file)
     return ident
 
@@ -136,4 +137,4 @@ def _place(value: object, arity: int) -> bool:
     if not (isinstance(value, list) and len(value) >= arity and all(isinstance(v, str) for v in value)):
         return False
     match = _ADDRESS.match(value[1])
-    return bool(match) and column_index_from_string(match[1]) <= MAX_COL and int(match[2]) <= MAX_ROW
+    return match is not None and column_index_from_string(match[1]) <= MAX_COL and int(match[2]) <= MAX_ROW

@@ -197,7 +197,7 @@ def _read_values(report: Report, ident: Identity, cells: Cells, path: Path) -> N
         if state == "auto" and (raw is None or _value_of(raw, kind, vtype)[1].value == parse(_written(place), vtype).value):
             continue  # still the program's own total: stays automatic
         shown, got = _value_of(raw, kind, vtype)
-        if not got.ok:
+        if got.error is not None:  # not got.ok
             report.set_invalid(cell_id, Invalid(shown, got.error, source))
         elif got.value is not None:
             report.put(cell_id, got.value)

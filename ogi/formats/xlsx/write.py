@@ -159,7 +159,7 @@ def _table_sheet(book: _Book, table: Table) -> None:
     ws.row_dimensions[1].height = 30
     for row, height in enumerate(heights, start=GRID_TOP):
         ws.row_dimensions[row].height = height
-    checks: dict[str, list[str]] = {}
+    checks: dict[str, list[tuple[int, int]]] = {}  # value type → (row, column) of its cells
     for gc in grid.cells:
         row, col = gc.row + GRID_TOP, gc.col + 1
         if gc.role != VALUE:
@@ -201,8 +201,9 @@ def _value_cell(book: _Book, ws, row: int, col: int, gc: GridCell) -> None:
 
 def _places_format(cell, value) -> None:
     """Show (and read back) an amount with the places it was given: 「1234.560000」 stays so."""
-    if isinstance(value, Decimal) and value.as_tuple().exponent < 0:
-        cell.number_format = "0." + "0" * -value.as_tuple().exponent
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(exponent, int) and exponent < 0:  # 'n', 'N', 'F': NaN and infinity have no places
+        cell.number_format = "0." + "0" * -exponent
 
 
 def _number(value):
@@ -213,20 +214,24 @@ def _ranges(places: list[tuple[int, int]]) -> list[str]:
     """Cells as few rectangles (runs of columns, stacked over rows): openpyxl parses each range slowly."""
     runs: dict[tuple[int, int], list[int]] = {}  # (first col, last col) → rows
     for row in sorted({r for r, _ in places}):
-        cols = sorted(c for r, c in places if r == row)
-        start = cols[0]
-        for before, col in zip(cols, [*cols[1:], None], strict=True):
-            if col != before + 1:
-                runs.setdefault((start, before), []).append(row)
-                start = col
+        for span in _runs(sorted(c for r, c in places if r == row)):
+            runs.setdefault(span, []).append(row)
     out = []
     for (first, last), rows in runs.items():
-        top = rows[0]
-        for before, row in zip(rows, [*rows[1:], None], strict=True):
-            if row != before + 1:
-                corner, end = f"{get_column_letter(first)}{top}", f"{get_column_letter(last)}{before}"
-                out.append(corner if corner == end else f"{corner}:{end}")
-                top = row
+        for top, bottom in _runs(rows):
+            corner, end = f"{get_column_letter(first)}{top}", f"{get_column_letter(last)}{bottom}"
+            out.append(corner if corner == end else f"{corner}:{end}")
+    return out
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted numbers as (first, last) of each run of consecutive ones: [1, 2, 3, 5] → [(1, 3), (5, 5)]."""
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
     return out
 
 
