@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from ogi.model.loader import load_form
 from ogi.model.report import Report
-from ogi.model.schema import MetaField
 from tests import guikit
 
 isolated, make_window = guikit.isolated, guikit.make_window
@@ -51,7 +50,7 @@ def test_WIN_new_dialog_asks_agency_and_year_and_offers_the_open_agency(make_win
 
     _answer_dialog(qtbot, keys)
     assert window.new_report()
-    assert window.doc.report.meta == {"agency": AGENCY, "year": "2023"}
+    assert window.doc.report.meta == {"agency": AGENCY, "year": "2023", "report_kind": "县级以上人民政府部门"}
     assert "2023 年度" in window.edition.text()
 
 
@@ -71,19 +70,19 @@ def test_WIN_new_dialog_typed_agency_on_an_empty_window(make_window, form21, qtb
 
 def test_WIN_new_dialog_offers_report_category_where_the_form_has_one(isolated, qtbot, monkeypatch):
     base = load_form("ogi-2021")
-    kind = MetaField("category", "报告类别", "text", False, "kind")
-    object.__setattr__(kind, "choices", ("本机关报告", "汇总报告")) if not hasattr(kind, "choices") else None
-    with_kind = dataclasses.replace(base, meta=(*base.meta, kind))
-    monkeypatch.setattr(newreport, "load_form", lambda form_id: with_kind if form_id == "ogi-2021" else load_form(form_id))
+    field = next(m for m in base.meta if m.choices)  # 报告类别, a choice field of the form
     dialog = NewReportDialog()
     qtbot.addWidget(dialog)
     assert isinstance(dialog.fields.kind, QComboBox)
+    assert [dialog.fields.kind.itemText(i) for i in range(dialog.fields.kind.count())] == [c.label for c in field.choices]
     dialog.fields.kind.setFocus()
     qtbot.keyClick(dialog.fields.kind, Qt.Key.Key_Down)
     form_id, meta = dialog.choice()
-    assert form_id == "ogi-2021" and meta["category"] == "汇总报告"
+    assert form_id == "ogi-2021" and meta[field.id] == field.choices[1].label
+    without = dataclasses.replace(base, meta=tuple(m for m in base.meta if not m.choices))
+    monkeypatch.setattr(newreport, "load_form", lambda form_id: without)
     dialog.fields.edition.setCurrentIndex(dialog.fields.edition.findData("ogi-2019"))
-    assert dialog.fields.kind is None and "category" not in dialog.choice()[1]
+    assert dialog.fields.kind is None and field.id not in dialog.choice()[1]
 
 
 def test_WIN_export_suggested_beside_the_report_then_last_used(isolated, tmp_path):
