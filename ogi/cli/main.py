@@ -10,8 +10,10 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
@@ -231,7 +233,7 @@ def _rollup_summary(result, output: Path) -> None:
     print(text("CLI_WROTE", file=output))
 
 
-_PRINT_OPTIONS = [
+_PRINT_OPTIONS: list[Argument] = [
     (("--title",), {"help": "标题（默认：机关全称＋年度＋“年政府信息公开工作年度报告”）"}),
     (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
     (("--sign-off",), {"action": "store_true", "help": "附签字栏（单位负责人签字、填报人、联系电话、日期）"}),
@@ -240,7 +242,8 @@ _PRINT_OPTIONS = [
     (("--font-dir",), {"metavar": "DIR", "help": "字体文件夹（也可用环境变量 OGI_FONT_DIR 指定）"}),
 ]
 
-COMMANDS = {
+Argument = tuple[tuple[str, ...], dict[str, Any]]  # (flags, add_argument options: argparse takes any)
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, list[Argument]]] = {
     "check": (
         cmd_check,
         "检查报告：每行一条问题，错误在前",

@@ -195,7 +195,7 @@ def _choice(ctx: _Ctx, where: str, obj: object) -> Choice:
     if not isinstance(suffixes, list) or not all(isinstance(x, str) and x for x in suffixes):
         raise ctx.fail("FORM_BAD_VALUE", where, "agency_suffixes", reason="应为文字列表")
     day = tuple(deadline) if deadline else None
-    return Choice(ctx.string(c, "id", where), ctx.string(c, "label", where), day, tuple(suffixes))  # type: ignore[arg-type]
+    return Choice(ctx.string(c, "id", where), ctx.string(c, "label", where), day, tuple(suffixes))
 
 
 def _sections(ctx: _Ctx, items: list, types: dict) -> tuple[tuple[Section, ...], dict[str, Table]]:
