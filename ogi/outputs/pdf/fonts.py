@@ -32,6 +32,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ogi.model.messages import OgiError, text
+from ogi.outputs.pdf.fontcache import load_face
 from ogi.paths import fonts_dir
 
 ENV_FONT_DIR = "OGI_FONT_DIR"
@@ -184,7 +185,7 @@ def load(face: FontFile) -> TTFont:
     """The registered reportlab font of a face; each file is parsed and registered once per process."""
     key = (Path(face.path).resolve(), face.index)
     if key not in _LOADED:
-        font = TTFont(f"ogi-{len(_LOADED)}-{key[0].stem}", str(key[0]), subfontIndex=face.index)
+        font = load_face(f"ogi-{len(_LOADED)}-{key[0].stem}", key[0], face.index)  # parsed once per machine
         pdfmetrics.registerFont(font)
         _LOADED[key] = font
     return _LOADED[key]
