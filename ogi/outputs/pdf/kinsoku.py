@@ -5,7 +5,11 @@ or end with 「（」 — a mistake any reader of an official document notices. 
 starts with a closing mark (``NO_START``) and never ends with an opening one (``NO_END``):
 when the greedy fill would do that, the last character is pushed on to the next line
 (推出), and the caller's justification stretches the shorter line to the full width.
-Runs of Latin letters and digits (「2023」, 「0513-12345678」) are kept whole when they fit.
+Some runs are one *token*, never broken inside (``tokens``): a Latin word, a number with its
+unit sign (「1,234条」, 「5.5万元」, 「30%」), a date (「2024年1月31日」), an e-mail address and a
+URL. A token wider than a whole line is cut: a URL after 「/」 or 「.」, anything else by
+characters (``pieces``). Justification adds space only between tokens (``gaps``), and adjacent
+full-width punctuation is compressed (标点挤压, ``squeezed``).
 """
 
 from __future__ import annotations
@@ -17,17 +21,54 @@ from collections.abc import Callable
 NO_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—·%‰℃,.;:?!)]}")
 NO_END = frozenset("（《「『“‘〔【〖〈([{")
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-/_@%]*|.", re.S)
+# Full-width punctuation by where its empty half lies: opening marks are blank on the left;
+# closing and pause/stop marks (mainland style: ink in the lower left) are blank on the right.
+OPENING = frozenset("（《「『“‘〔【〖〈")
+CLOSING = frozenset("）》」』”’〕】〗〉，。、；：？！")
+UNITS = "条件个次人元份天日项家篇期场名位所户页册批起宗类余多部台张套岁小时分钟秒%‰℃"
+_NUMBER = r"(?>\d[\d,.:\-]*)(?:万元|亿元|万|亿|千|百)?[" + UNITS + r"]?"
+_DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|度)?|\d{1,2}月\d{1,2}日"
+_URL = r"(?:https?://|ftp://|www\.)[!-~]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+_LATIN = r"[A-Za-z0-9][A-Za-z0-9.+\-/_@%'’]*"
+_TOKEN = re.compile(rf"{_URL}|{_DATE}|{_NUMBER}(?![A-Za-z])|{_LATIN}|.", re.S | re.A)
+_URL_ONLY = re.compile(_URL, re.A)
+_URL_CUT = re.compile(r"[^/.]*[/.]+|[^/.]+")
 
 
 def tokens(text: str) -> list[str]:
-    """Break opportunities: every character, except inside a run of Latin letters and digits."""
+    """Break opportunities: between tokens only (see the module doc)."""
     return _TOKEN.findall(text)
 
 
-def _split_long(token: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """A Latin run wider than a whole line is cut by characters (a long number in a narrow cell)."""
-    return list(token) if measure(token) > width else [token]
+def pieces(token: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``token`` if it fits a line; a long URL cut after 「/」 and 「.」; anything else by characters."""
+    if len(token) == 1 or measure(token) <= width:
+        return [token]
+    if _URL_ONLY.fullmatch(token):
+        parts = _URL_CUT.findall(token)
+        if all(measure(p) <= width for p in parts):
+            return parts
+    return list(token)
+
+
+def gaps(line: str) -> list[bool]:
+    """gaps[i]: justification may add space after character i (not inside a token, not after the last)."""
+    out = [False] * len(line)
+    at = 0
+    for token in tokens(line):
+        at += len(token)
+        out[at - 1] = at < len(line)
+    return out
+
+
+def squeezed(line: str) -> list[bool]:
+    """squeezed[i]: character i loses its empty half (标点挤压): a closing or stop mark before any
+    full-width mark (「。”」「）、」), an opening mark before another opening mark (「（《」)."""
+    out = [False] * len(line)
+    for i in range(len(line) - 1):
+        a, b = line[i], line[i + 1]
+        out[i] = (a in CLOSING and (b in CLOSING or b in OPENING)) or (a in OPENING and b in OPENING)
+    return out
 
 
 def _legal(line: list[str], rest: deque[str]) -> bool:
@@ -52,7 +93,7 @@ def break_lines(text: str, width: float, measure: Callable[[str], float], first_
     """
     # A deque: a narrative may be one paragraph of a million characters (taking from the front of a
     # list would make breaking it quadratic).
-    pending = deque(t for tok in tokens(text) for t in _split_long(tok, width, measure))
+    pending = deque(t for tok in tokens(text) for t in pieces(tok, width, measure))
     lines: list[str] = []
     while pending:
         limit = first_width if (first_width is not None and not lines) else width
