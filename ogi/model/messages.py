@@ -103,6 +103,7 @@ MESSAGES: dict[str, str] = {
     "PDF_DRAFT_MARK": "草稿：数据未通过校验",
     "PDF_DRAFT_HEADER": "草稿：数据未通过校验（{count} 个错误），不能作为正式文本签发",
     "PDF_NOTES_TITLE": "附：校验提示及说明",
+    "PDF_CONTINUED": "（续）",
     "PDF_NOTE_FINDING": "{number}. {message}",
     "PDF_NOTE_TEXT": "说明：{note}",
     "PDF_SIGN_FIELD": "{label}：",

@@ -165,9 +165,9 @@ class ReportPdf:
         layout = layout_table(grid, texts, self.setter, S.BLOCK_WIDTH, S.BLOCK_HEIGHT, reserve=S.LINE_PITCH)
         header = Band(layout.height(layout.header), self._rows(layout, layout.header)) if layout.header else None
         bands = [Band(layout.height(b), self._rows(layout, b), repeat=header if i else None) for i, b in enumerate(layout.bands)]
-        if layout.height(range(grid.height)) + S.LINE_PITCH <= S.BLOCK_HEIGHT:
-            for band in bands[:-1]:  # a table that fits on one page is never torn in two
-                band.keep_with_next = True
+        if grid.header_rows and layout.height(range(grid.height)) + S.LINE_PITCH <= S.BLOCK_HEIGHT:
+            for band in bands[:-1]:  # a table that fits on one page is not torn in two (表二's blocks may part)
+                band.keep_with_next = band.soft = True
         return [*bands, Band(S.TABLE_SPACE_AFTER * S.LINE_PITCH, space=True)]
 
     def _rows(self, layout: TableLayout, rows: range):

@@ -34,7 +34,7 @@ DATE_SHIFT_CHARS = 2  # 成文日期首字比署名首字右移二字
 SEAL_ROOM_LINES = 2  # blank lines above the 署名 so a 4.2–5 cm seal fits, top within a line of the text
 
 # -- tables ----------------------------------------------------------------------------------
-TABLE_SIZES = (12.0, 10.5, 9.0)  # 小四, 5号, 小五: the largest that fits is used, per table
+TABLE_SIZES = (12.0, 10.5, 9.0, 7.5)  # 小四, 5号, 小五, 6号 (the readable floor): the largest that fits, per table
 TABLE_LINE_PITCH = 1.3  # in em of the table size
 TABLE_PAD_X, TABLE_PAD_Y = 0.35, 0.3  # cell padding, in em
 TABLE_RULE = 0.6  # pt, cell borders
