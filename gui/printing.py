@@ -21,9 +21,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ogi.formats.safesave import atomic_write
+from ogi.model.messages import text
 from ogi.model.report import Report
 from ogi.model.rules import Finding
 from ogi.outputs.pdf.fonts import FontSet
@@ -34,6 +35,7 @@ PRINT_DPI = 300  # sharp text on paper without 1200-dpi page images
 SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.outputs.pdf.fonts); empty: automatic
 SETTING_SIGN_OFF = "print/sign_off"  # print the sign-off block (单位负责人签字 …)
 SETTING_FOLDER = "print/folder"  # where the last PDF was saved
+SETTING_SEAL = "print/seal"  # 落款 for a sealed copy (GB/T 9704 §7.3.5.1); false: unsealed (§7.3.5.2)
 
 
 # -- the three entry points of the window -------------------------------------------------------
@@ -65,14 +67,30 @@ def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> No
     final = ask_final(parent, findings)
     if final is None:
         return
-    with _busy():
-        pdf = _render(report, findings, final)
     printer = new_printer(report_title(report))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "打印"))
+    tab, seal = options_tab()
+    dialog.setOptionTabs([tab])
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        QSettings().setValue(SETTING_SEAL, seal.isChecked())
         with _busy():
-            print_pdf(printer, pdf, parent)
+            print_pdf(printer, _render(report, findings, final), parent)
+
+
+def options_tab() -> tuple[QWidget, QCheckBox]:
+    """The print dialog's 「公文格式」 tab: the sealed/unsealed 落款 and, plainly, any font substitution."""
+    tab = QWidget()
+    tab.setWindowTitle(QCoreApplication.translate("Printing", "公文格式"))
+    layout = QVBoxLayout(tab)
+    seal = QCheckBox(text("PRINT_SEAL"), tab)
+    seal.setChecked(_seal_setting())
+    layout.addWidget(seal)
+    notice = QLabel("\n".join(_fontset().substitutions()), tab)
+    notice.setWordWrap(True)
+    layout.addWidget(notice)
+    layout.addStretch(1)
+    return tab, seal
 
 
 # -- questions (module functions so tests can answer them) -------------------------------------------
@@ -114,11 +132,18 @@ def ask_final(parent: QWidget, findings: list[Finding]) -> bool | None:
 
 
 # -- rendering and painting --------------------------------------------------------------------
+def _fontset() -> FontSet:
+    return FontSet.discover(str(QSettings().value(SETTING_FONT_DIR, "") or "") or None)
+
+
+def _seal_setting() -> bool:
+    return str(QSettings().value(SETTING_SEAL, "true")).lower() == "true"
+
+
 def _render(report: Report, findings: list[Finding], final: bool) -> bytes:
-    settings = QSettings()
-    fonts = FontSet.discover(str(settings.value(SETTING_FONT_DIR, "") or "") or None)
-    sign_off = str(settings.value(SETTING_SIGN_OFF, "false")).lower() == "true"
-    return ReportPdf(report, findings, PdfOptions(final=final, sign_off=sign_off, fonts=fonts)).render()
+    sign_off = str(QSettings().value(SETTING_SIGN_OFF, "false")).lower() == "true"
+    options = PdfOptions(final=final, sign_off=sign_off, fonts=_fontset(), seal=_seal_setting())
+    return ReportPdf(report, findings, options).render()
 
 
 def new_printer(title: str = "") -> QPrinter:

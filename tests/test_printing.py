@@ -71,6 +71,9 @@ def test_PRINT_3_print_paints_every_page_on_the_printer(quiet, seed, tmp_path, m
         def setWindowTitle(self, title):
             pass
 
+        def setOptionTabs(self, tabs):
+            self.tabs = tabs
+
         def exec(self):
             return QPrintDialog.DialogCode.Accepted
 

@@ -30,6 +30,7 @@ class ExportOptions:
     sign_off: bool = False  # 单位负责人（签字）… block for the signed copy
     notes: bool = True  # a last part listing accepted warnings with the clerk's 说明
     font_dir: str | None = None  # preferred font folder (PDF)
+    seal: bool = True  # the 落款 laid out for a seal (GB/T 9704 §7.3.5.1); False: unsealed (§7.3.5.2)
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,8 @@ def _read(entry: Path, key: str) -> dict | None:
         data = entry.read_bytes()
         if not data.startswith(_MAGIC):
             return None
-        stored_key, state = pickle.loads(data[len(_MAGIC) :])  # noqa: S301 (the user's own cache folder)
-    except Exception:  # noqa: BLE001  (a damaged entry may raise anything while unpickling)
+        stored_key, state = pickle.loads(data[len(_MAGIC) :])  # the user's own cache folder
+    except Exception:  # (a damaged entry may raise anything while unpickling)
         return None
     ok = stored_key == key and isinstance(state, dict) and isinstance(state.get("charToGlyph"), dict)
     return state if ok else None

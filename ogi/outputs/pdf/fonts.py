@@ -95,6 +95,21 @@ class FontSet:
         """The title has no 小标宋 of its own: draw its borrowed Song with a stroke to make it bold."""
         return role == "title" and role not in self.own
 
+    def substitutions(self) -> list[str]:
+        """One plain line per role printed in another face than GB/T 9704 names (§5.2.2 3号仿宋,
+        §7.3.1 2号小标宋 …): for stderr and the window's print dialog. Empty when all are official."""
+        return [
+            text(
+                "FONT_SUBSTITUTED",
+                role=text("FONT_ROLE_" + r),
+                file=self.faces[r].path.name,
+                origin=text("FONT_ORIGIN_" + self.faces[r].origin),
+                standard=text("FONT_STANDARD_" + r),
+            )
+            for r in ROLES
+            if r not in self.own
+        ]
+
     def describe(self) -> list[str]:
         """One line per role and per skipped file, in Chinese, for ``ogi pdf --show-fonts`` and the window."""
         lines = [

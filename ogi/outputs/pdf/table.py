@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ogi.model.messages import text
 from ogi.model.layout import CAPTION, COLUMN, CORNER, ROW, VALUE, Grid, GridCell
+from ogi.model.messages import text as message
 from ogi.outputs.pdf.style import EM_ASCENT, TABLE_PAD_X, TABLE_PAD_Y, TABLE_RULE, TABLE_SIZES, TextStyle, table_style
 from ogi.outputs.pdf.text import Typesetter
 
@@ -217,7 +217,7 @@ def _visible(cell: GridCell, rows: range) -> range:
 
 def _continued(setter: Typesetter, table: TableLayout, cell: GridCell, width: float, height: float) -> list[str]:
     """The lines of a merged label printed again on a continuation page: its text and 「（续）」, as fits."""
-    mark = text("PDF_CONTINUED")
+    mark = message("PDF_CONTINUED")
     lines = setter.lines(table.style, "".join(table.lines[cell]) + mark, width, "")
     return lines if len(lines) * table.style.pitch <= height else [mark]
 
