@@ -61,8 +61,8 @@ def words(agency: str) -> list[str]:
 
 
 def balanced(parts: list[str], width: Callable[[str], float], room: float) -> list[str] | None:
-    """``parts`` joined into the fewest lines that fit ``room``, the most even of them (the
-    shortest longest line, then a trapezoid/diamond rather than a zigzag); None if a part alone is too wide."""
+    """``parts`` joined into the fewest lines that fit ``room``, the most even of them (a
+    trapezoid or diamond rather than a zigzag, then the most even); None if a part alone is too wide."""
     if any(width(p) > room for p in parts):
         return None
     n = len(parts)
@@ -74,7 +74,7 @@ def balanced(parts: list[str], width: Callable[[str], float], room: float) -> li
             sizes = [width(line) for line in lines]
             if max(sizes) > room:
                 continue
-            score = (max(sizes) - min(sizes), _zigzag(sizes))
+            score = (_zigzag(sizes), max(sizes) - min(sizes))
             if best is None or score < best[0]:
                 best = (score, lines)
         if best:
@@ -83,6 +83,7 @@ def balanced(parts: list[str], width: Callable[[str], float], room: float) -> li
 
 
 def _zigzag(sizes: list[float]) -> int:
-    """How often the line lengths change direction more than once (0 for trapezoid and diamond)."""
-    turns = sum(1 for a, b, c in zip(sizes, sizes[1:], sizes[2:], strict=False) if (b - a) * (c - b) < 0)
-    return max(0, turns - 1)
+    """0 for a trapezoid (lengths only grow or only shrink) or a diamond (grow, then shrink); else 1."""
+    steps = [b - a for a, b in itertools.pairwise(sizes) if b != a]
+    turns = [i for i in range(1, len(steps)) if (steps[i - 1] > 0) != (steps[i] > 0)]
+    return 0 if not turns or (len(turns) == 1 and steps[0] > 0) else 1

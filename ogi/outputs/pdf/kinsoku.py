@@ -31,7 +31,7 @@ _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|度)?|\d{1,2}月\d{1,2}日"
 _URL = r"(?:https?://|ftp://|www\.)[!-~]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 _LATIN = r"[A-Za-z0-9][A-Za-z0-9.+\-/_@%'’]*"
 _TOKEN = re.compile(rf"{_URL}|{_DATE}|{_NUMBER}(?![A-Za-z])|{_LATIN}|.", re.S | re.A)
-_URL_ONLY = re.compile(_URL, re.A)
+_WEB = re.compile(r"https?://|ftp://|www\.", re.A)
 _URL_CUT = re.compile(r"[^/.]*[/.]+|[^/.]+")
 
 
@@ -41,14 +41,15 @@ def tokens(text: str) -> list[str]:
 
 
 def pieces(token: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """``token`` if it fits a line; a long URL cut after 「/」 and 「.」; anything else by characters."""
-    if len(token) == 1 or measure(token) <= width:
+    """Break units of ``token``: a URL's parts ending in 「/」 or 「.」 (so a line is not left loose
+    before it), any other token whole if it fits a line, else by characters."""
+    if len(token) == 1:
         return [token]
-    if _URL_ONLY.fullmatch(token):
+    if _WEB.match(token):  # a URL (not an e-mail address, which stays whole)
         parts = _URL_CUT.findall(token)
         if all(measure(p) <= width for p in parts):
             return parts
-    return list(token)
+    return [token] if measure(token) <= width else list(token)
 
 
 def gaps(line: str) -> list[bool]:

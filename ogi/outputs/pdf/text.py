@@ -123,7 +123,10 @@ class Typesetter:
         self._show(canvas, style, line, left, baseline, spaces)
 
     def _show(self, canvas: Canvas, style: TextStyle, line: str, x: float, baseline: float, spaces: list[float]) -> None:
-        """Draw ``line`` with ``spaces[i]`` after character i (Tc, set per run of equal spacing and font)."""
+        """Draw ``line`` with ``spaces[i]`` after character i (Tc, set per run of equal spacing and font).
+
+        Each run starts at its own absolute position (Tm): readers that apply Tc only between the
+        characters of one string (pdfminer) then still place every glyph where it is drawn."""
         bold = self.faces.fontset.bold_fallback(style.role)
         if bold:  # q … Q: the stroke mode is graphics state and must not leak into later text
             canvas.saveState()
@@ -131,14 +134,17 @@ class Typesetter:
         text = canvas.beginText(x, baseline)
         if bold:
             text.setTextRenderMode(2)
-        at, font, space = 0, None, None
-        for font_name, run in self.faces[style.role].runs(line):
+        face, at, font, space, pen = self.faces[style.role], 0, None, None, x
+        for font_name, run in face.runs(line):
             for part in _equal_runs(spaces[at : at + len(run)]):
                 if font_name != font:
                     text.setFont(font := font_name, style.size)
                 if spaces[at] != space:
                     text.setCharSpace(space := spaces[at])
+                if at:
+                    text.setTextOrigin(pen, baseline)
                 text.textOut(line[at : at + part])
+                pen += face.width(line[at : at + part], style.size) + space * part
                 at += part
         canvas.drawText(text)
         if bold:
