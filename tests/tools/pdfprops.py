@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import io
 import random
-import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal
 
 import pdfplumber
-from pdfminer.pdfdevice import PDFTextDevice
 from hypothesis import strategies as st
+from pdfminer.pdfdevice import PDFTextDevice
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
@@ -140,10 +139,11 @@ def violations(report: Report, pdf: bytes) -> list[str]:
                 if _outside(c)
             ]
             inside = [c for c in chars if _in_block(c) and not _turned(c)]
-            for line in _continuations(inside, page.rects):
+            grouped = _lines(inside, page.rects)
+            for line in _continuations(grouped):
                 if line[0]["text"] in NO_START:
                     out.append(f"p{number} line starts with {line[0]['text']!r}: {''.join(c['text'] for c in line)}")
-            for lines in _lines(inside, page.rects).values():
+            for lines in grouped.values():
                 for line in lines:
                     words.update(_words(line))
     for value in _values(report):
@@ -183,11 +183,11 @@ def _lines(chars: list[dict], rects: list[dict]) -> dict[object, list[list[dict]
     return out
 
 
-def _continuations(chars: list[dict], rects: list[dict]) -> list[list[dict]]:
+def _continuations(grouped: dict[object, list[list[dict]]]) -> list[list[dict]]:
     """Lines that a break made: a cell's lines after its first, and running-text lines at the
     block's left edge (a paragraph's first line is indented: what it starts with is the author's)."""
     out = []
-    for cell, lines in _lines(chars, rects).items():
+    for cell, lines in grouped.items():
         out += [line for line in lines if abs(line[0]["x0"] - LEFT) < 1] if cell is None else lines[1:]
     return out
 
@@ -223,10 +223,6 @@ def _unembedded(pdf: bytes) -> list[str]:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()  # noqa: PLW2901
             for face in [f.get_object() for f in font.get("/DescendantFonts", [])] or [font]:
-                if "/FontFile2" not in face["/FontDescriptor"].get_object():
+                if "/FontDescriptor" not in face or "/FontFile2" not in face["/FontDescriptor"].get_object():
                     out.append(f"font not embedded: {face['/BaseFont']}")
     return out
-
-
-def digits(value: str) -> bool:
-    return bool(re.fullmatch(r"[\d.]+", value))

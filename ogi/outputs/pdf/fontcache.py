@@ -103,6 +103,7 @@ def _font(name: str, face: TTFontFace) -> TTFont:
 
 def load_face(name: str, path: Path, index: int) -> TTFont:
     """The reportlab font of face ``index`` of ``path``: from the cache when it is fresh, else parsed and stored."""
+    path = Path(path).resolve()
     if os.environ.get(ENV_SWITCH) == "0":
         return TTFont(name, str(path), subfontIndex=index)
     try:
