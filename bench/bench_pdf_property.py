@@ -41,6 +41,8 @@ def main(examples: int) -> int:
         found = violations(report, pdf)
         if found:
             failures.append((report.meta["agency"], found[:3]))
+        if len(times) % 100 == 0:
+            print(f"  … {len(times)} checked, {len(failures)} failing", flush=True)
 
     one()
     print(f"reports generated and checked: {len(times)}; failing: {len(failures)}")

@@ -393,6 +393,11 @@ If the figures are right and you need the final copy, choose “Print final copy
         <translation>Print Preview</translation>
     </message>
     <message>
+        <location filename="../../gui/printing.py" line="88"/>
+        <source>公文格式</source>
+        <translation>Document format</translation>
+    </message>
+    <message>
         <location filename="../../gui/printing.py" line="175"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
