@@ -111,3 +111,37 @@ def test_PRINT_5_errors_ask_before_a_final_copy(isolated, form21, tmp_path, monk
     assert "草稿" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     printing.export_pdf(None, report, findings)
     assert "草稿" not in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+
+
+def test_PRINT_4_print_dialog_offers_the_seal_layout_and_says_which_fonts(quiet, seed, tmp_path, monkeypatch):
+    """The 「公文格式」 tab: the sealed 落款 checkbox (remembered) and the font substitutions in words."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    rendered = []
+    monkeypatch.setattr(printing, "print_pdf", lambda printer, pdf, parent=None: rendered.append(pdf))
+
+    class UncheckingDialog:
+        DialogCode = QPrintDialog.DialogCode
+
+        def __init__(self, printer, parent=None):
+            self.tabs = []
+
+        def setWindowTitle(self, title):
+            pass
+
+        def setOptionTabs(self, tabs):
+            self.tabs = tabs
+
+        def exec(self):
+            (tab,) = self.tabs
+            assert "GB/T 9704" in tab.findChild(QLabel).text()  # bundled fonts stand in: said plainly
+            box = tab.findChild(QCheckBox)
+            assert box.isChecked()  # sealed by default
+            box.setChecked(False)
+            return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(printing, "QPrintDialog", UncheckingDialog)
+    printing.print_report(None, seed, [])
+    assert str(QSettings().value(printing.SETTING_SEAL)).lower() == "false"
+    assert rendered == [render_pdf(seed, [], printing.PdfOptions(seal=False, fonts=printing._fontset()))]
