@@ -2,6 +2,7 @@
 
     Xvfb :99 -screen 0 1600x1000x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshot.py
+    xvfb-run -s "-screen 0 1024x700x24" python docs/screenshot.py docs/screenshot-1024x700.png
 
 Shows 表三 of a complete sample report in which the clerk has just typed a wrong （七）总计 ·
 自然人: the culprit cell, the failing balance of its column and the problems panel.
@@ -41,14 +42,16 @@ def main() -> None:
     view = window.form.views["t3"]
     view.go_to("t3.total.natural")
     wrong = str(report.value("t3.total.natural") + 10)
-    QTest.keyClicks(view, wrong[0])
-    QTest.keyClicks(view.cell_delegate.open_editor, wrong[1:])
+    QTest.keyClick(view, Qt.Key.Key_F2)  # a computed total is typed over deliberately
+    view.cell_delegate.open_editor.selectAll()
+    QTest.keyClicks(view.cell_delegate.open_editor, wrong)
     QTest.keyClick(view.cell_delegate.open_editor, Qt.Key.Key_Return)
     window.problems.view.selectRow(0)
     QTest.qWait(500)
     window.form.show_section("t3")
     QTest.qWait(300)
-    app.primaryScreen().grabWindow(0).save(str(ROOT / "docs" / "screenshot.png"))
+    target = next((a for a in sys.argv[1:] if a.endswith(".png")), str(ROOT / "docs" / "screenshot.png"))
+    app.primaryScreen().grabWindow(0).save(target)
     window.doc.undo.setClean()
     window.close()
 

@@ -60,6 +60,12 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
             installed.append(translator)
             if name.startswith("qtbase"):
                 break  # one copy of Qt's own catalogue is enough
+    if lang != "en":
+        from .qtwording import QtWording
+
+        wording = QtWording(app)
+        app.installTranslator(wording)  # asked before Qt's own: fills its gaps
+        installed.append(wording)
     return installed
 
 
@@ -95,10 +101,13 @@ def build(argv: list[str]) -> tuple[QApplication, object]:
 
     window = MainWindow()
     files = [a for a in argv[1:] if not a.startswith("-")]
+    resume = window.resume_file() if not files else None
+    if not files and resume is None:
+        window.show_start_page()  # not a blank report with no year and six red errors
 
     def start() -> None:
-        if not window.offer_recovery() and files:
-            window.open_file(files[0])
+        if not window.offer_recovery() and (files or resume):
+            window.open_file(files[0] if files else resume)
         window.started = True
 
     window.started = False

@@ -48,6 +48,7 @@ class CellEditor(QLineEdit):
         self.edited = False
         self.initialised = False
         self.error: str | None = None
+        self.setObjectName("cellEditor")
         self.setFrame(False)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -172,6 +173,7 @@ class CellDelegate(QStyledItemDelegate):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            self.message.emit("")  # what was said about the typed text no longer holds
             return True
         hint = _COMMIT_KEYS.get(key)
         if hint is None:

@@ -1,4 +1,4 @@
-"""Small dialogs: a new report (edition and year), recovering unsaved work, unsaved changes."""
+"""Small dialogs: a new report (edition, year and 报告类别), recovering unsaved work, unsaved changes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ogi.formats.journal import Journal
 from ogi.model.loader import available_forms, load_form
+from ogi.model.schema import MetaField
 
 
 class NewReportDialog(QDialog):
@@ -24,16 +25,37 @@ class NewReportDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2008, 2100)
         self.year.setValue(_dt.date.today().year - 1)
+        self.kind = QComboBox()  # 报告类别: who reports decides the deadline (条例第四十九条)
+        self.edition.currentIndexChanged.connect(self._fill_kinds)
+        self._fill_kinds()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
         layout.addRow(self.tr("报告格式"), self.edition)
         layout.addRow(self.tr("报告年度"), self.year)
+        if self._kind_field() is not None:
+            layout.addRow(self._kind_field().label, self.kind)
         layout.addRow(buttons)
 
     def choice(self) -> tuple[str, int]:
         return self.edition.currentData(), self.year.value()
+
+    def meta(self) -> dict[str, str]:
+        """The chosen 报告类别 as metadata (its label, as the workbook and the JSON show it)."""
+        field = self._kind_field()
+        return {field.id: self.kind.currentText()} if field is not None and self.kind.currentText() else {}
+
+    def _kind_field(self) -> MetaField | None:
+        return next((m for m in load_form(self.edition.currentData()).meta if m.kind == "choice"), None)
+
+    def _fill_kinds(self) -> None:
+        field = self._kind_field()
+        self.kind.clear()
+        for choice in field.choices if field else ():
+            self.kind.addItem(choice.label, choice.id)
+        if field is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(field.default)))
 
 
 def ask_recover(parent: QWidget, journal: Journal, last_edit: str) -> str:

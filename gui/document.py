@@ -7,6 +7,7 @@ committed edit, undo, redo, a paste — goes through :meth:`Document.apply_cells
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,6 +25,18 @@ from .marks import CellMark, marks_for
 
 CellState = tuple  # (stored value or None, Invalid or None)
 TEXT_JOURNAL_DELAY_MS = 700  # narrative typing is journaled when the clerk pauses
+TEXT_UNDO_PAUSE_S = 1.5  # a typing pause this long starts a new undo step in a narrative box
+PHRASE_ENDS = frozenset("。！？；，、：\n.!?;,")  # after one of these, the next typing is a new undo step
+
+
+def inserted(old: str, new: str) -> str:
+    """The characters typed (or pasted) to turn ``old`` into ``new`` ("" for a deletion)."""
+    if len(new) <= len(old):
+        return ""
+    start = 0
+    while start < len(old) and old[start] == new[start]:
+        start += 1
+    return new[start : start + len(new) - len(old)]
 
 
 class Document(QObject):
@@ -43,8 +56,11 @@ class Document(QObject):
         self.journal = journal
         self._preview: tuple[str, CellState] | None = None
         self._merge_generation = 0
+        self._typed_at = 0.0
+        self.clock = time.monotonic  # tests replace it to make pauses
         self._pending: dict[tuple[str, str], str] = {}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_JOURNAL_DELAY_MS, timeout=self.flush_journal)
+        self.last_change: tuple[str, object] | None = None  # ("cells", [ids]) or (kind, key): what undo reveals
         self._findings: list[Finding] = []
         self._marks: dict[str, CellMark] = {}
         self._refresh_findings()
@@ -71,6 +87,8 @@ class Document(QObject):
         changed: list[str] = []
         for cell, (value, bad) in states.items():
             changed += self.report.set_invalid(cell, bad) if bad is not None else self.report.set(cell, value)
+        if journal:
+            self.last_change = ("cells", list(states))
         if len(states) == 1:
             self.checker.cells_changed(changed)
         else:
@@ -81,6 +99,7 @@ class Document(QObject):
             self._journal(cells_entry(self.report, list(states)))
 
     def apply_text(self, kind: str, key: str, value: str, journal: bool = True) -> None:
+        self.last_change = (kind, key)
         target = self.report.strings(kind)
         if value:
             target[key] = value
@@ -140,6 +159,28 @@ class Document(QObject):
             return
         self.undo.push(CellsCommand(self, before, after, text or self.tr("编辑单元格")))
 
+    def paste(self, states: dict[str, CellState]) -> str:
+        """One undo step; a pasted total equal to the sum of what it totals stays automatic (Excel's copied
+        column with its 总计 row), one that differs becomes an entered total. Returns the step's wording."""
+        trial = self.report.copy()
+        for cell, (value, bad) in states.items():
+            trial.set_invalid(cell, bad) if bad is not None else trial.set(cell, None if self.form.is_total(cell) else value)
+        states = dict(states)
+        entered = 0
+        for cell, (value, bad) in states.items():
+            if self.form.is_total(cell) and bad is None and value is not None:
+                if trial.computed(cell) == value:
+                    states[cell] = (None, None)
+                else:
+                    entered += 1
+            elif self.form.is_total(cell) and bad is not None:
+                entered += 1
+        text = self.tr("粘贴 {0} 个单元格").format(len(states))
+        if entered:
+            text = self.tr("粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写").format(len(states), entered)
+        self.set_cells(states, text)
+        return text
+
     def set_values(self, values: dict[str, Number | None], text: str = "") -> None:
         self.set_cells({c: (v, None) for c, v in values.items()}, text)
 
@@ -150,12 +191,25 @@ class Document(QObject):
         from .commands import TextCommand
 
         old = self.text_value(kind, key)
-        if old != value:
-            self.undo.push(TextCommand(self, kind, key, old, value, self._merge_generation))
+        if old == value:
+            return
+        now = self.clock()
+        if now - self._typed_at > TEXT_UNDO_PAUSE_S:
+            self._merge_generation += 1
+        self._typed_at = now
+        self.undo.push(TextCommand(self, kind, key, old, value, self._merge_generation))
+        if PHRASE_ENDS.intersection(inserted(old, value)):
+            self._merge_generation += 1  # a phrase ended: undo goes back one phrase at a time
 
     def break_merge(self) -> None:
         """The clerk left a text field: the next typing there is a new undo step."""
         self._merge_generation += 1
+
+    def fill_cells(self, cells: tuple[str, ...]) -> int:
+        """Fill the blank input cells among ``cells`` (a grouped finding's) with 0, as one undo step."""
+        blanks = [c for c in cells if c not in self.form.totals and self.report.value(c) is None]
+        self.set_values(dict.fromkeys(blanks, 0), self.tr("空白单元格填为 0"))
+        return len(blanks)
 
     def fill_blanks(self, table: str) -> int:
         blanks = self.report.blank_inputs(table)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ogi.formats import read_report, registry, write_report
 from ogi.formats.journal import Journal, replay, start_report
+from ogi.model.lastyear import mismatches
 from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
@@ -24,6 +25,12 @@ from .dialogs import NewReportDialog, ask_recover, ask_save_changes
 from .document import Document
 
 MAX_RECENT = 8
+SETTING_LAST_FOLDER = "files/last_folder"
+
+
+def choose_folder(parent, title: str, start: str = "") -> str:
+    """A folder, chosen in the (Chinese) Qt dialog; "" if cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, start or str(QSettings().value(SETTING_LAST_FOLDER, "") or ""))
 
 
 class FileActions:
@@ -38,16 +45,35 @@ class FileActions:
 
     def ask_open_path(self, title: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), self._filters())
-        return Path(path) if path else None
+        return self._used(path)
 
     def ask_save_path(self) -> Path | None:
         suggested = str(Path(self._last_folder()) / self.suggested_name())
         path, _chosen = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, self._filters(with_all=False))
-        return Path(path) if path else None
+        return self._used(path)
 
-    def ask_new(self) -> tuple[str, int] | None:
+    @staticmethod
+    def _used(path: str) -> Path | None:
+        if not path:
+            return None
+        QSettings().setValue(SETTING_LAST_FOLDER, str(Path(path).parent))
+        return Path(path)
+
+    def ask_new(self) -> tuple[str, int, dict[str, str]] | None:
         dialog = NewReportDialog(self)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return (*dialog.choice(), dialog.meta()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_use_previous(self, problems: list[str]) -> bool:
+        """Last year's report does not look like this body's report of the year before: use it anyway?"""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("载入上年报告"),
+            "\n".join(problems) + "\n\n" + self.tr("仍要载入并据此填入上年结转吗？"),
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
 
     def ask_recover(self, journal: Journal) -> str:
         last = _dt.datetime.fromtimestamp(journal.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
@@ -75,6 +101,12 @@ class FileActions:
         return self.doc.path.name if self.doc.path else self.tr("未命名报告")
 
     def _last_folder(self) -> str:
+        """The open report's folder, else the folder last used, else the newest recent file's, else home."""
+        if self.doc is not None and self.doc.path is not None:
+            return str(self.doc.path.parent)
+        last = str(QSettings().value(SETTING_LAST_FOLDER, "") or "")
+        if last and Path(last).is_dir():
+            return last
         recent = self.recent_files()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
@@ -116,6 +148,7 @@ class FileActions:
         year = report.form.meta_field("year")
         if year is not None:
             report.meta[year.id] = str(choice[1])
+        report.meta.update(choice[2] if len(choice) > 2 else {})
         self.set_document(self._new_document(report, None))
         return True
 
@@ -128,15 +161,19 @@ class FileActions:
         path, report = opened
         self.set_document(self._new_document(report, path))
         self._remember(path)
+        self.restore_place(path)
         return True
 
-    def _read(self, path: Path | str | None, title: str):
-        """(path, report) of the file given or chosen; None after telling the clerk why it cannot be read."""
+    def _read(self, path: Path | str | None, title: str, published: bool = False):
+        """(path, report) of the file given or chosen; None after telling the clerk why it cannot be read.
+
+        ``published``: a published report (text, web page, Word file) is accepted too (载入上年报告).
+        """
         path = Path(path) if path else self.ask_open_path(title)
         if path is None:
             return None
         try:
-            return path, read_report(path)
+            return path, (self.read_any(path) if published else read_report(path))
         except OgiError as exc:
             self.show_error(exc.message)
             return None
@@ -172,10 +209,14 @@ class FileActions:
 
     def load_previous(self, path: Path | str | None = None) -> bool:
         """Last year's report: prefill 上年结转 (one undo step) and check against it (T3-5)."""
-        opened = self._read(path, self.tr("选择上一年度的报告"))
+        path = path or self.ask_previous_path(self.tr("选择上一年度的报告"))
+        opened = self._read(path, self.tr("选择上一年度的报告"), published=True) if path else None
         if opened is None:
             return False
         path, previous = opened
+        problems = mismatches(self.doc.report, previous, path.name)
+        if problems and not self.ask_use_previous(problems):
+            return False
         count = self.doc.carry_in(previous, path)
         self.statusBar().showMessage(self.tr("已载入上年报告 {0}，填入上年结转 {1} 个单元格").format(path.name, count), 8000)
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ogi.model.loader import newest_form
 from ogi.model.messages import OgiError
@@ -14,10 +14,13 @@ from .delegate import CellEditor
 from .document import Document
 from .files import FileActions
 from .form import ReportForm
+from .importing import ImportActions
+from .narrative import draft_command
 from .problems import ProblemsPanel
+from .workday import WorkdayActions
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
     def __init__(self, report: Report | None = None, path=None, journaling: bool = True) -> None:
         super().__init__()
         self.journaling = journaling
@@ -27,9 +30,14 @@ class MainWindow(FileActions, QMainWindow):
         self.form: ReportForm | None = None
         self.counts = QLabel()
         self.place = QLabel()
+        self.edition = QLabel()  # 「2021 年版 · 2024 年度」: always in sight
         self.statusBar().addPermanentWidget(self.place)
+        self.statusBar().addPermanentWidget(self.edition)
         self.statusBar().addPermanentWidget(self.counts)
         self.problems = None
+        self.start = None  # the start page while it is shown
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
         self._build_actions()
         self._build_menus()
         self.set_document(self._new_document(report or Report(newest_form()), path))
@@ -42,16 +50,29 @@ class MainWindow(FileActions, QMainWindow):
         doc.setParent(self)
         self.undo_group.addStack(doc.undo)
         self.undo_group.setActiveStack(doc.undo)
-        self.form = ReportForm(doc)
+        old_form, self.form = self.form, ReportForm(doc)
         self.form.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.form.placeChanged.connect(self.place.setText)
-        self.setCentralWidget(self.form)
+        self.stack.addWidget(self.form)
+        self.stack.setCurrentWidget(self.form)
+        if old_form is not None:
+            self.stack.removeWidget(old_form)
+            old_form.deleteLater()
+        self.close_start_page()
+        self.statusBar().clearMessage()  # nothing said about the previous report is true of this one
+        self.place.clear()
+        self.watch_wheel()
+        if self.zoom != 100:
+            self.apply_zoom()
+        doc.textChanged.connect(self.update_edition)
+        self.update_edition()
         if self.problems is None:
             self._build_problems(doc)
         else:
             self.problems.set_document(doc)
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
+        doc.findingsChanged.connect(self._fit_problems)
         doc.journalFailed.connect(
             lambda why: self.show_error(
                 self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
@@ -67,14 +88,31 @@ class MainWindow(FileActions, QMainWindow):
 
     def _build_problems(self, doc: Document) -> None:
         self.problems = ProblemsPanel(doc)
-        self.problems.findingActivated.connect(self.form.go_to)
+        self.problems.findingActivated.connect(lambda finding: self.form.go_to(finding))  # noqa: PLW0108 (form changes)
+        self.problems.cellsChosen.connect(lambda cells: self.form.select_cells(cells))  # noqa: PLW0108
         dock = QDockWidget(self.tr("问题清单"), self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("F8"))
+        self.view_menu.addAction(toggle)
         self.problems_dock = dock
+        self._problems_empty: bool | None = None
+
+    def _fit_problems(self) -> None:
+        """An empty list shrinks to its one summary line; it grows back when there is something to show."""
+        empty = not self.problems.model.rows
+        if empty == self._problems_empty:
+            return
+        self._problems_empty = empty
+        self.problems.view.setVisible(not empty)
+        if empty:
+            self.problems.setMaximumHeight(self.problems.sizeHint().height())
+        else:
+            self.problems.setMaximumHeight(16777215)
+            QTimer.singleShot(0, self._size_problems_dock)
 
     def _size_problems_dock(self) -> None:
         """About eleven lines, never more than a third of the window: the form stays the main thing.
@@ -95,6 +133,8 @@ class MainWindow(FileActions, QMainWindow):
 
     def finish_editing(self) -> None:
         """Commit (or, if unreadable, revert) a cell being typed in before saving or printing."""
+        if self.form is None:
+            return
         editor = QApplication.focusWidget()
         if isinstance(editor, CellEditor):
             for view in self.form.views.values():
@@ -121,16 +161,20 @@ class MainWindow(FileActions, QMainWindow):
         self.act_save = self._action(self.tr("保存"), self.save, keys.Save)
         self.act_save_as = self._action(self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
         self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
+        self.act_import = self._action(self.tr("导入已发布的报告…"), self.import_published)
+        self.act_paste = self._action(self.tr("粘贴已发布的报告…"), self.paste_published)
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
+        self.act_html = self._action(self.tr("导出网页…"), lambda: self._publish("html"))
+        self.act_fragment = self._action(self.tr("导出网页片段（粘贴到网站编辑器）…"), lambda: self._publish("fragment"))
+        self.act_docx = self._action(self.tr("导出 Word…"), lambda: self._publish("docx"))
         self.act_quit = self._action(self.tr("退出"), self.close, keys.Quit)
-        self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcut(QKeySequence(keys.Undo))
-        self.act_redo = self.undo_group.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self._workday_actions()
         self.act_fill = self._action(self.tr("将本表空白单元格填为 0"), lambda: self._on_view("fill_blanks"))
         self.act_auto = self._action(self.tr("恢复自动计算"), lambda: self._on_view("make_automatic"))
+        drafted = self.tr("已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉")
+        self.act_draft = self._action(self.tr("起草统计段落（依据表格）"), lambda: draft_command(self, drafted))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -141,15 +185,21 @@ class MainWindow(FileActions, QMainWindow):
         files.addActions([self.act_save, self.act_save_as])
         files.addSeparator()
         files.addAction(self.act_previous)
+        files.addActions([self.act_import, self.act_paste])
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
+        files.addSeparator()
+        files.addActions([self.act_html, self.act_fragment, self.act_docx])
         files.addSeparator()
         files.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_auto, self.act_fill])
+        edit.addSeparator()
+        edit.addAction(self.act_draft)
         self.view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self._workday_menu()
         settings = bar.addMenu(self.tr("设置(&S)"))
         self._language_menu(settings.addMenu(self.tr("界面语言")))
 
@@ -192,6 +242,19 @@ class MainWindow(FileActions, QMainWindow):
         if function == "export_pdf" and result:
             self.statusBar().showMessage(self.tr("已导出 {0}").format(result), 6000)
 
+    def _publish(self, kind: str) -> None:
+        """导出网页 / 网页片段 / Word through the output seam (ogi_gui.publish)."""
+        from . import publish
+
+        self.finish_editing()
+        try:
+            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind)
+        except OgiError as exc:
+            self.show_error(exc.message)
+            return
+        if path is not None:
+            self.statusBar().showMessage(self.tr("已导出 {0}").format(path), 6000)
+
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("geometry")
@@ -206,6 +269,7 @@ class MainWindow(FileActions, QMainWindow):
             event.ignore()
             return
         QSettings().setValue("geometry", self.saveGeometry())
+        self.remember_place()
         if self.doc.journal is not None:
             self.doc.journal.close(remove=True)
         event.accept()

@@ -21,21 +21,19 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ogi.formats.safesave import atomic_write
-from ogi.model.messages import text
 from ogi.model.report import Report
 from ogi.model.rules import Finding
 from ogi.outputs.pdf.fonts import FontSet
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, report_title
 
+from .printoptions import PrintChoice, ask_options
+
 PREVIEW_DPI = 150  # the preview records every page as an image: enough to read, light on memory
 PRINT_DPI = 300  # sharp text on paper without 1200-dpi page images
-SETTING_FONT_DIR = "print/font_dir"  # preferred font folder (see ogi.outputs.pdf.fonts); empty: automatic
-SETTING_SIGN_OFF = "print/sign_off"  # print the sign-off block (单位负责人签字 …)
 SETTING_FOLDER = "print/folder"  # where the last PDF was saved
-SETTING_SEAL = "print/seal"  # 落款 for a sealed copy (GB/T 9704 §7.3.5.1); false: unsealed (§7.3.5.2)
 
 
 # -- the three entry points of the window -------------------------------------------------------
@@ -44,56 +42,50 @@ def export_pdf(parent: QWidget, report: Report, findings: list[Finding]) -> Path
     path = ask_pdf_path(parent, _suggested_path(report))
     if path is None:
         return None
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "导出 PDF"), findings)
+    if choice is None:
         return None
     with _busy():
-        atomic_write(path, _render(report, findings, final), keep_backup=False)
+        atomic_write(path, _render(report, findings, choice), keep_backup=False)
     QSettings().setValue(SETTING_FOLDER, str(path.parent))
     return path
 
 
 def print_preview(parent: QWidget, report: Report, findings: list[Finding]) -> None:
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "打印预览"), findings)
+    if choice is None:
         return
     with _busy():
-        dialog = preview_dialog(parent, _render(report, findings, final), report_title(report))
+        dialog = preview_dialog(parent, _render(report, findings, choice), report_title(report))
     dialog.exec()
     dialog.deleteLater()
 
 
 def print_report(parent: QWidget, report: Report, findings: list[Finding]) -> None:
-    final = ask_final(parent, findings)
-    if final is None:
+    choice = ask_choice(parent, QCoreApplication.translate("Printing", "打印"), findings)
+    if choice is None:
         return
+    with _busy():
+        pdf = _render(report, findings, choice)
     printer = new_printer(report_title(report))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "打印"))
-    tab, seal = options_tab()
-    dialog.setOptionTabs([tab])
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-        QSettings().setValue(SETTING_SEAL, seal.isChecked())
         with _busy():
-            print_pdf(printer, _render(report, findings, final), parent)
-
-
-def options_tab() -> tuple[QWidget, QCheckBox]:
-    """The print dialog's 「公文格式」 tab: the sealed/unsealed 落款 and, plainly, any font substitution."""
-    tab = QWidget()
-    tab.setWindowTitle(QCoreApplication.translate("Printing", "公文格式"))
-    layout = QVBoxLayout(tab)
-    seal = QCheckBox(text("PRINT_SEAL"), tab)
-    seal.setChecked(_seal_setting())
-    layout.addWidget(seal)
-    notice = QLabel("\n".join(_fontset().substitutions()), tab)
-    notice.setWordWrap(True)
-    layout.addWidget(notice)
-    layout.addStretch(1)
-    return tab, seal
+            print_pdf(printer, pdf, parent)
 
 
 # -- questions (module functions so tests can answer them) -------------------------------------------
+def ask_choice(parent: QWidget | None, title: str, findings: list[Finding]) -> PrintChoice | None:
+    """The print/export options dialog (sign-off, 落款, font folder, draft or formal); None: cancelled.
+    A formal copy of a report with blank cells is printed only once the clerk confirms it, told the count."""
+    choice = ask_options(parent, title, findings)
+    formal = choice is not None and (choice.final or not any(f.severity == "error" for f in findings))
+    if formal and not confirm_incomplete(parent, findings):
+        return None
+    return choice
+
+
 def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent,
@@ -106,44 +98,29 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
 
-def ask_final(parent: QWidget, findings: list[Finding]) -> bool | None:
-    """False: mark as draft; True: the clerk confirms a final copy despite errors; None: cancelled."""
-    errors = sum(f.severity == "error" for f in findings)
-    if not errors:
-        return False
+def confirm_incomplete(parent: QWidget | None, findings: list[Finding]) -> bool:
+    """No errors but blank cells: printing the formal copy is the clerk's decision, told the count first.
+    True: go on (nothing blank, or the clerk confirms); False: keep filling in."""
+    blanks = len({c for f in findings if f.severity == "incomplete" for c in f.missing})
+    if not blanks:
+        return True
     box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Printing", "数据未通过校验"),
-        QCoreApplication.translate("Printing", "报告中有 {0} 个错误，数据未通过校验。").format(errors),
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Printing", "报告尚未填完"),
+        QCoreApplication.translate("Printing", "报告还有 {0} 个单元格未填写（空白不等于 0）。").format(blanks),
         parent=parent,
     )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Printing",
-            "建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。\n确认数据无误、需要打印正式文本时，请选择“打印正式文本”。",
-        )
-    )
-    draft = box.addButton(QCoreApplication.translate("Printing", "标注为草稿"), QMessageBox.ButtonRole.AcceptRole)
-    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(draft)
+    box.setInformativeText(QCoreApplication.translate("Printing", "没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？"))
+    final = box.addButton(QCoreApplication.translate("Printing", "打印正式文本"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Printing", "继续填写"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    return {draft: False, final: True}.get(box.clickedButton())
+    return box.clickedButton() is final
 
 
 # -- rendering and painting --------------------------------------------------------------------
-def _fontset() -> FontSet:
-    return FontSet.discover(str(QSettings().value(SETTING_FONT_DIR, "") or "") or None)
-
-
-def _seal_setting() -> bool:
-    return str(QSettings().value(SETTING_SEAL, "true")).lower() == "true"
-
-
-def _render(report: Report, findings: list[Finding], final: bool) -> bytes:
-    sign_off = str(QSettings().value(SETTING_SIGN_OFF, "false")).lower() == "true"
-    options = PdfOptions(final=final, sign_off=sign_off, fonts=_fontset(), seal=_seal_setting())
-    return ReportPdf(report, findings, options).render()
+def _render(report: Report, findings: list[Finding], choice: PrintChoice) -> bytes:
+    fonts = FontSet.discover(choice.font_dir or None)
+    return ReportPdf(report, findings, choice.pdf_options(PdfOptions, fonts=fonts)).render()
 
 
 def new_printer(title: str = "") -> QPrinter:
@@ -232,7 +209,8 @@ def _paint_sheet(painter: QPainter, printer: QPrinter, image: QImage) -> None:
 
 # -- small helpers ----------------------------------------------------------------------------
 def _suggested_path(report: Report) -> Path:
-    folder = Path(str(QSettings().value(SETTING_FOLDER, "") or Path.home()))
+    settings = QSettings()
+    folder = Path(str(settings.value(SETTING_FOLDER, "") or settings.value("files/last_folder", "") or Path.home()))
     name = "".join(ch for ch in report_title(report) if ch not in '\\/:*?"<>|\n') or "report"
     return folder / f"{name}.pdf"
 

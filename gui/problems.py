@@ -34,12 +34,23 @@ _SEVERITY_COLOUR = {"error": "error", "warning": "warning", "incomplete": "compu
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
-        self.doc = doc
+        self.doc: Document | None = None
         self.show_incomplete = True
         self.rows: list[Finding] = []
         self._notes: dict[str, str] = {}
         self._headers = [self.tr("级别"), self.tr("位置"), self.tr("问题"), self.tr("说明")]
         self._severity = {"error": self.tr("错误"), "warning": self.tr("警告"), "incomplete": self.tr("未完成")}
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """One model for the window's life: a new report replaces the old one's findings, and the old
+        Document (being deleted) is no longer listened to."""
+        if self.doc is not None:
+            self.doc.findingsChanged.disconnect(self.refresh)
+        self.doc = doc
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
         self.refresh()
         doc.findingsChanged.connect(self.refresh)
 
@@ -95,6 +106,7 @@ class ProblemsModel(QAbstractTableModel):
 
 class ProblemsPanel(QWidget):
     findingActivated = Signal(object)  # Finding
+    cellsChosen = Signal(object)  # tuple of cell ids: select them all in their table
 
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
@@ -118,15 +130,36 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(4, 0, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.view)
-        self.model: ProblemsModel | None = None
+        self.model = ProblemsModel(doc, self)
+        self.incomplete.toggled.connect(self.model.set_show_incomplete)
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.hide()
+        layout.addWidget(self.detail)
+        self.doc: Document | None = None
+        self._setup_columns()
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
+        if self.doc is not None:
+            self.doc.findingsChanged.disconnect(self._summarise)
         self.doc = doc
-        self.model = ProblemsModel(doc, self)
-        self.model.set_show_incomplete(self.incomplete.isChecked())
-        self.incomplete.toggled.connect(self.model.set_show_incomplete)
-        self.view.setModel(self.model)
+        self.model.set_document(doc)
+        doc.findingsChanged.connect(self._summarise)
+        self._summarise()
+
+    def _show_detail(self, current: QModelIndex, _previous=None) -> None:
+        """A long finding is read whole here (the list shows one line of each)."""
+        finding = current.data(FINDING_ROLE) if current.isValid() else None
+        self.detail.setText(
+            "" if finding is None else f"{finding.place}：{current.siblingAtColumn(2).data(Qt.ItemDataRole.ToolTipRole)}"
+        )
+        self.detail.setVisible(finding is not None)
+
+    def _setup_columns(self) -> None:
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -136,10 +169,10 @@ class ProblemsPanel(QWidget):
         header.resizeSection(0, em * 4)
         header.resizeSection(1, em * 16)
         header.resizeSection(3, em * 10)
-        doc.findingsChanged.connect(self._summarise)
-        self._summarise()
 
     def _summarise(self) -> None:
+        if not self.model.rows:
+            self.detail.hide()
         counts = self.doc.checker.counts()
         self.summary.setText(
             self.tr("错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项").format(counts["error"], counts["warning"], counts["incomplete"])
@@ -152,10 +185,14 @@ class ProblemsPanel(QWidget):
 
     def _menu(self, pos) -> None:
         finding = self.view.indexAt(pos).data(FINDING_ROLE)
-        if finding is None or finding.severity != "warning":
+        if finding is None or finding.severity not in ("warning", "incomplete"):
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("添加或修改说明…"), lambda: self.edit_note(finding))
+        if finding.severity == "warning":
+            menu.addAction(self.tr("添加或修改说明…"), lambda: self.edit_note(finding))
+        elif finding.missing:  # a grouped "not filled in" finding carries every blank cell it stands for
+            menu.addAction(self.tr("选中这些单元格"), lambda: self.cellsChosen.emit(finding.missing))
+            menu.addAction(self.tr("将这些单元格填为 0"), lambda: self.doc.fill_cells(finding.missing))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def edit_note(self, finding: Finding) -> None:

@@ -48,6 +48,7 @@ def parse_block(text: str) -> list[list[str]]:
 class ReportTableView(QTableView):
     message = Signal(str)
     currentCellChanged = Signal(str)  # cell id
+    leftTable = Signal(int)  # Enter below the last row (+1) or Shift+Enter above the first (-1)
 
     def __init__(self, doc: Document, table_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -74,6 +75,8 @@ class ReportTableView(QTableView):
         self.setEditTriggers(triggers.AnyKeyPressed | triggers.EditKeyPressed | triggers.DoubleClicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self._row_origin: int | None = None  # the column where Tab started this row (Excel's Enter-after-Tab)
+        self._stepping = False
         self.fit()
 
     @property
@@ -131,8 +134,12 @@ class ReportTableView(QTableView):
             self.fit()
 
     # -- navigation ----------------------------------------------------------------
-    def neighbour(self, index: QModelIndex, d_row: int, d_col: int, wrap: bool = False) -> QModelIndex:
-        """The next value cell from ``index`` in a direction, skipping labels and merged areas."""
+    def is_computed(self, cell_id: str) -> bool:
+        return self.doc.form.is_total(cell_id) and not self.doc.report.is_entered_total(cell_id)
+
+    def neighbour(self, index: QModelIndex, d_row: int, d_col: int, wrap: bool = False, skip: bool = False) -> QModelIndex:
+        """The next value cell from ``index`` in a direction, skipping labels and merged areas, and with
+        ``skip`` (Enter and Tab) computed totals too: typing on never lands on a formula."""
         cover, here = self.model().cover, self.model().cover.get((index.row(), index.column()))
         row, col = index.row(), index.column()
         while True:
@@ -142,7 +149,8 @@ class ReportTableView(QTableView):
             owner = cover.get((row, col))
             if owner is None and not (0 <= row < self.grid.height and 0 <= col < self.grid.width):
                 return index
-            if owner is not None and owner.role == VALUE and owner is not here:
+            usable = owner is not None and owner.role == VALUE and owner is not here
+            if usable and not (skip and self.is_computed(owner.cell_id)):
                 return self.model().index(owner.row, owner.col)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
@@ -153,8 +161,26 @@ class ReportTableView(QTableView):
         return self.neighbour(current, *step)
 
     def step(self, d_row: int, d_col: int, wrap: bool = False) -> None:
-        target = self.neighbour(self.currentIndex(), d_row, d_col, wrap)
+        """Enter (d_row) and Tab (d_col): skip computed totals; Enter goes back to the column where Tab
+        started the row, and past the table's last row to the next part of the report."""
+        current = self.currentIndex()
+        if d_col:
+            if self._row_origin is None:
+                self._row_origin = current.column()
+            target = self.neighbour(current, 0, d_col, wrap, skip=True)
+        else:
+            start = current
+            if self._row_origin is not None:
+                start = self.model().index(current.row(), self._row_origin)
+            target = self.neighbour(start, d_row, 0, skip=True)
+            if target == start:
+                self.leftTable.emit(d_row)
+                return
+        self._stepping = True
         self.setCurrentIndex(target)
+        self._stepping = False
+        if not d_col:
+            self._row_origin = None
 
     def closeEditor(self, editor, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Enter commits and moves down, Tab right (to the next value cell), as in a spreadsheet."""
@@ -166,6 +192,15 @@ class ReportTableView(QTableView):
     def edit(self, index, trigger=None, event=None):
         if trigger is None:
             return super().edit(index)
+        cell = self.model().grid_cell(index)
+        typed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if typed and cell is not None and cell.role == VALUE and self.is_computed(cell.cell_id):
+            self.message.emit(
+                self.tr("{0}是自动合计；要手工填写，请按 F2、双击或右键选择“手工填写合计”").format(
+                    self.doc.form.place_of(cell.cell_id)
+                )
+            )
+            return False
         self.cell_delegate.replace_next = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
         started = super().edit(index, trigger, event)
         if not started:
@@ -183,6 +218,8 @@ class ReportTableView(QTableView):
         super().inputMethodEvent(event)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not self._stepping:
+            self._row_origin = None
         cell = self.model().grid_cell(current)
         if cell is not None and cell.role == VALUE:
             self.currentCellChanged.emit(cell.cell_id)
@@ -192,11 +229,23 @@ class ReportTableView(QTableView):
         self.setCurrentIndex(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_to_first(self, focus: bool = True) -> None:
+        """The first cell a clerk types in (computed totals skipped)."""
+        for cell in sorted(self.grid.value_cells(), key=lambda c: (c.row, c.col)):
+            if not self.is_computed(cell.cell_id):
+                self.setCurrentIndex(self.model().index(cell.row, cell.col))
+                break
+        if focus:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # -- keys ----------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+                return
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.currentIndex().isValid():
+                self.step(0, -1 if event.key() == Qt.Key.Key_Backtab else 1, True)
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and event.text() in ("\x7f", "\x08", ""):
                 self.clear_selection()
@@ -237,11 +286,11 @@ class ReportTableView(QTableView):
         self.clear_selection()
 
     def paste(self) -> None:
-        count = self.paste_text(QGuiApplication.clipboard().text())
-        self.message.emit(self.tr("已粘贴 {0} 个单元格").format(count))
+        self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> int:
-        """Paste a block at the current cell (one undo step); values landing on labels are skipped."""
+        """Paste a block at the current cell (one undo step); values landing on labels are skipped.
+        Totals equal to their computed sum stay automatic; the status bar says how many did not."""
         block = parse_block(text)
         start = self.currentIndex()
         if not start.isValid():
@@ -254,7 +303,8 @@ class ReportTableView(QTableView):
         for cell_id, raw in pairs:
             got = self.doc.parse(cell_id, raw)
             states[cell_id] = (got.value, None) if got.ok else (None, Invalid(raw.strip(), got.error or "", self.tr("粘贴")))
-        self.doc.set_cells(states, self.tr("粘贴"))
+        if states:
+            self.message.emit(self.doc.paste(states))
         return len(states)
 
     def _block_targets(self, top: int, left: int, block: list[list[str]]) -> list[tuple[str, str]]:
@@ -269,6 +319,10 @@ class ReportTableView(QTableView):
     def clear_selection(self) -> None:
         cells = self.selected_cells()
         self.doc.set_values(dict.fromkeys(cells), self.tr("清除"))
+
+    def enter_total(self) -> None:
+        """The deliberate way to type over a computed total (as F2 and double-click are)."""
+        self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, None)
 
     def make_automatic(self) -> None:
         self.doc.make_automatic(self.selected_cells())
@@ -289,7 +343,9 @@ class ReportTableView(QTableView):
     def fill_menu(self, menu: QMenu) -> None:
         cells = self.selected_cells()
         entered = any(self.doc.report.is_entered_total(c) for c in cells)
+        computed = len(cells) == 1 and self.is_computed(cells[0])
         for text, slot, enabled in (
+            (self.tr("手工填写合计"), self.enter_total, computed),
             (self.tr("复制"), self.copy, bool(cells)),
             (self.tr("粘贴"), self.paste, True),
             (self.tr("清除"), self.clear_selection, bool(cells)),

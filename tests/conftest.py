@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENPYXL_LXML", "False")  # as ogi.formats.xlsx does, before a test imports openpyxl
 
 DATA = Path(__file__).parent / "data"
 

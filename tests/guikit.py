@@ -34,6 +34,7 @@ def make_window(isolated, qtbot):
         window.errors = []
         window.show_error = window.errors.append
         window.ask_save_changes = lambda: "discard"
+        window.ask_use_previous = lambda problems: True
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -50,8 +51,18 @@ def editor_of(view):
 
 
 def type_in(qtbot, view, cell_id: str, text: str, end=None):
-    """Select the cell, type as a clerk does (the first key opens the editor), optionally press ``end``."""
+    """Select the cell, type as a clerk does (the first key opens the editor), optionally press ``end``.
+    A computed total is typed over the deliberate way a clerk must: F2, then the new value."""
     view.go_to(cell_id)
+    if view.is_computed(cell_id):
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        editor = editor_of(view)
+        assert editor is not None, "F2 did not open an editor"
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        if end is not None:
+            qtbot.keyClick(editor, end)
+        return editor
     qtbot.keyClicks(view, text[0])
     editor = editor_of(view)
     assert editor is not None, "typing did not open an editor"

@@ -117,13 +117,18 @@ def test_WIN_enter_moves_down_tab_moves_right(blank, qtbot):
     assert t2.model().grid_cell(t2.currentIndex()).cell_id == "t2.licensing.decisions"
 
 
-def test_WIN_typing_over_total_makes_entered_and_back(make_window, form21, qtbot):
+def test_WIN_entering_total_by_f2_makes_entered_and_back(make_window, form21, qtbot):
     window = make_window(full_report(form21))
     view = window.form.views["t3"]
     computed = window.doc.report.value("t3.new.total")
     index = view.model().index_of("t3.new.total")
     assert index.data(Qt.ItemDataRole.FontRole).italic()
-    type_in(qtbot, view, "t3.new.total", str(computed + 1), end=ENTER)
+    view.go_to("t3.new.total")
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # deliberate: typing alone never overwrites a computed total
+    editor = editor_of(view)
+    editor.selectAll()
+    qtbot.keyClicks(editor, str(computed + 1))
+    qtbot.keyClick(editor, ENTER)
     assert window.doc.report.is_entered_total("t3.new.total") and "T3-3/new" in _keys(window)
     assert index.data(Qt.ItemDataRole.FontRole) is None  # looks like an input now (with a marker)
     view.go_to("t3.new.total")

@@ -8,12 +8,14 @@ from pypdf import PdfReader
 pytest.importorskip("PySide6.QtPdf")
 
 from ogi_gui import printing
+from ogi_gui.printoptions import PrintChoice
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 
 from ogi.model.checker import Checker
 from ogi.model.sample import full_report
 from ogi.outputs.pdf.render import render_pdf
+from ogi.paths import fonts_dir
 from tests import guikit
 
 isolated = guikit.isolated  # settings under tmp_path, the application set up in Chinese
@@ -22,7 +24,7 @@ isolated = guikit.isolated  # settings under tmp_path, the application set up in
 @pytest.fixture()
 def quiet(isolated, monkeypatch):
     """No real dialogs: the clerk's answers are given by the test."""
-    monkeypatch.setattr(printing, "ask_final", lambda parent, findings: False)
+    monkeypatch.setattr(printing, "ask_choice", lambda parent, title, findings: PrintChoice())
     return isolated
 
 
@@ -71,9 +73,6 @@ def test_PRINT_3_print_paints_every_page_on_the_printer(quiet, seed, tmp_path, m
         def setWindowTitle(self, title):
             pass
 
-        def setOptionTabs(self, tabs):
-            self.tabs = tabs
-
         def exec(self):
             return QPrintDialog.DialogCode.Accepted
 
@@ -102,10 +101,13 @@ def test_PRINT_5_errors_ask_before_a_final_copy(isolated, form21, tmp_path, monk
     report = full_report(form21)
     report.set("t4.review.total", report.value("t4.review.total") + 1)
     findings = Checker(report).findings()
-    assert printing.ask_final(None, []) is False  # no errors: nothing to ask
+    from ogi_gui.printoptions import PrintOptionsDialog
+
+    assert PrintOptionsDialog(None, "导出 PDF", []).choice().final  # no errors: nothing to mark
+    assert not PrintOptionsDialog(None, "导出 PDF", findings).choice().final  # errors: a draft unless chosen
     monkeypatch.setattr(printing, "ask_pdf_path", lambda parent, suggested: tmp_path / "r.pdf")
-    answers = iter([None, False, True])
-    monkeypatch.setattr(printing, "ask_final", lambda parent, found: next(answers))
+    answers = iter([None, PrintChoice(final=False), PrintChoice(final=True)])
+    monkeypatch.setattr(printing, "ask_choice", lambda parent, title, found: next(answers))
     assert printing.export_pdf(None, report, findings) is None and not (tmp_path / "r.pdf").exists()
     printing.export_pdf(None, report, findings)
     assert "草稿" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
@@ -113,35 +115,37 @@ def test_PRINT_5_errors_ask_before_a_final_copy(isolated, form21, tmp_path, monk
     assert "草稿" not in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
 
 
-def test_PRINT_4_print_dialog_offers_the_seal_layout_and_says_which_fonts(quiet, seed, tmp_path, monkeypatch):
-    """The 「公文格式」 tab: the sealed 落款 checkbox (remembered) and the font substitutions in words."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QCheckBox, QLabel
+@pytest.mark.parametrize(("button", "expected"), [("打印正式文本", True), ("继续填写", False)])
+def test_PRINT_incomplete_report_asks_with_the_count(isolated, form21, monkeypatch, button, expected):
+    """No errors but blank cells: the clerk is asked, told how many cells are blank, before a formal copy."""
+    from PySide6.QtWidgets import QMessageBox
 
-    rendered = []
-    monkeypatch.setattr(printing, "print_pdf", lambda printer, pdf, parent=None: rendered.append(pdf))
+    report = full_report(form21)
+    for cell in ("t3.new.legal", "t3.new.charity", "t4.review.upheld"):
+        report.set(cell, None)
+    findings = Checker(report).findings()
+    assert not [f for f in findings if f.severity == "error"]
+    shown = []
 
-    class UncheckingDialog:
-        DialogCode = QPrintDialog.DialogCode
+    def answer(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
 
-        def __init__(self, printer, parent=None):
-            self.tabs = []
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert printing.confirm_incomplete(None, findings) is expected
+    blanks = len({c for f in findings for c in f.missing})
+    assert shown and f"{blanks} 个单元格未填写" in shown[0]
 
-        def setWindowTitle(self, title):
-            pass
 
-        def setOptionTabs(self, tabs):
-            self.tabs = tabs
+def test_PRINT_fonts_substituted_are_said_in_the_options_dialog(isolated, tmp_path):
+    """Bundled faces stand in for 仿宋/小标宋/楷体: the dialog says which, and that it differs from GB/T 9704."""
+    from ogi_gui.printoptions import PrintOptionsDialog, font_notice
+    from PySide6.QtWidgets import QLabel
 
-        def exec(self):
-            (tab,) = self.tabs
-            assert "GB/T 9704" in tab.findChild(QLabel).text()  # bundled fonts stand in: said plainly
-            box = tab.findChild(QCheckBox)
-            assert box.isChecked()  # sealed by default
-            box.setChecked(False)
-            return QPrintDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(printing, "QPrintDialog", UncheckingDialog)
-    printing.print_report(None, seed, [])
-    assert str(QSettings().value(printing.SETTING_SEAL)).lower() == "false"
-    assert rendered == [render_pdf(seed, [], printing.PdfOptions(seal=False, fonts=printing._fontset()))]
+    said = "\n".join(label.text() for label in PrintOptionsDialog(None, "打印", []).findChildren(QLabel))
+    assert "仿宋" in said and "GB/T 9704" in said and "uming.ttc" in said
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "fangsong.ttf").symlink_to(fonts_dir() / "wqy-microhei.ttc")
+    assert "仿宋：" not in font_notice(str(tmp_path / "fonts"))  # a 仿宋 of its own: not a substitute any more
+    assert str(tmp_path / "missing") in font_notice(str(tmp_path / "missing"))

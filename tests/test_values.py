@@ -60,8 +60,8 @@ def test_VAL_decimals_in_counts_refused(form21):
 
 
 def test_VAL_amount_places_limited(form21):
-    assert "4 位小数" in parse("0.12345", form21.types["amount"]).error
-    assert parse("0.1234", form21.types["amount"]).value == Decimal("0.1234")
+    assert "6 位小数" in parse("0.1234567", form21.types["amount"]).error
+    assert parse("0.123456", form21.types["amount"]).value == Decimal("0.123456")
 
 
 def test_VAL_blank_is_none_not_zero(form21):
@@ -85,7 +85,7 @@ def test_VAL_numbers_from_files(form21):
 
 
 def test_VAL_display_is_exact():
-    assert format_number(Decimal("12.50")) == "12.5"
+    assert format_number(Decimal("12.50")) == "12.50"  # printed with the places given
     assert format_number(Decimal("1E+3")) == "1000"
     assert format_number(None) == ""
 

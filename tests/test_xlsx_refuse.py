@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
+import subprocess
+import sys
 import zipfile
 
 import openpyxl
@@ -75,6 +78,16 @@ def test_REFUSE_defusedxml_guards_openpyxl():
     assert openpyxl.xml.DEFUSEDXML is True
     assert xml_functions.fromstring.__module__.startswith("defusedxml")
     assert xml_functions.iterparse.__module__.startswith("defusedxml")
+
+
+def test_REFUSE_defusedxml_even_where_lxml_is_installed():
+    """python-docx installs lxml, which openpyxl would prefer; the program keeps the hardened parser."""
+    code = (
+        "import os; os.environ.pop('OPENPYXL_LXML', None); import lxml.etree, ogi.formats.xlsx.guard; "
+        "import openpyxl.xml.functions as f; assert f.fromstring.__module__.startswith('defusedxml'), f.fromstring"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"}
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, env=env)
 
 
 def test_REFUSE_not_a_zip(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
+from ogi.model.lastyear import mismatches
 from ogi.model.loader import available_forms, load_form
 from ogi.model.messages import OgiError, text
 from ogi.model.rules import Finding
@@ -41,9 +42,19 @@ def _finding_json(f: Finding) -> dict:
     }
 
 
+def _previous(report, file: str | None):
+    """Last year's report, with a warning on stderr when its year or body does not fit this one."""
+    if not file:
+        return None
+    previous = read_report(Path(file))
+    for line in mismatches(report, previous, file):
+        print(text("CLI_PREVIOUS_WARNING", line=line), file=sys.stderr)
+    return previous
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     report = read_report(Path(args.file))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:
@@ -90,7 +101,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from ogi.outputs.pdf.render import PdfOptions, write_pdf
 
     report = read_report(Path(args.input))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     fonts = FontSet.discover(args.font_dir)
     skipped = [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]
@@ -131,7 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_output(Path(args.input), output)
     report = read_report(Path(args.input))
-    previous = read_report(Path(args.previous)) if args.previous else None
+    previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     options = ExportOptions(
         title=args.title,
@@ -140,6 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         notes=not args.no_notes,
         font_dir=args.font_dir,
         seal=args.seal,
+        fragment=args.fragment,
     )
     summary = export(report, output, findings, options)
     errors = sum(f.severity == "error" for f in findings)
@@ -147,6 +159,43 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(text("CLI_EXPORT_DRAFT", count=errors), file=sys.stderr)
     print(text("CLI_EXPORT_WROTE", file=output, summary=summary))
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a published report (text, web page, Word file): what was read, what was not, then the findings."""
+    from ogi.importers import importer_for
+
+    output = Path(args.output)
+    fmt = format_for(output)  # an unsupported target is refused before anything is read
+    result = importer_for(Path(args.source)).read(Path(args.source))
+    for role, value in (("agency", args.agency), ("year", args.year)):
+        meta = result.report.form.meta_field(role)
+        if value and meta is not None and not result.report.meta.get(meta.id):
+            result.report.meta[meta.id] = value
+    for line in result.summary():
+        print(line, file=sys.stderr)
+    findings = Checker(result.report).findings()
+    for f in findings:
+        print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{f.message}")
+    fmt.write(result.report, output)
+    print(text("CLI_IMPORT_WROTE", file=output), file=sys.stderr)
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft the statistics paragraph of 一、总体情况 from the tables; with -o, save a copy that has it appended."""
+    from ogi.model.narrative.draft import append_draft, draft_paragraph
+
+    report = read_report(Path(args.input))
+    paragraph = draft_paragraph(report, file=args.input)
+    print(paragraph)
+    if args.output:
+        target = Path(args.output)
+        fmt = format_for(target)
+        append_draft(report, paragraph)
+        fmt.write(report, target)
+        print(text("CLI_WROTE", file=target), file=sys.stderr)
+    return EXIT_OK
 
 
 _PRINT_OPTIONS = [
@@ -177,6 +226,24 @@ COMMANDS = {
         ],
     ),
     "forms": (cmd_forms, "列出内置的报告格式版本", []),
+    "import": (
+        cmd_import,
+        "导入已发布的报告（.txt 文本、.html/.htm 网页、.docx Word 文档）：读不准的单元格留空并说明，不猜",
+        [
+            (("source",), {"help": "已发布的报告：.txt、.html、.htm 或 .docx"}),
+            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "保存为 .json 或 .xlsx"}),
+            (("--agency",), {"help": "原文标题中没有机关全称时使用"}),
+            (("--year",), {"help": "原文标题中没有报告年度时使用"}),
+        ],
+    ),
+    "draft": (
+        cmd_draft,
+        "按当前表格起草“一、总体情况”的统计段落（按已发布报告的常用写法），供插入正文后修改",
+        [
+            (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
+            (("-o", "--output"), {"metavar": "OUT", "help": "另存为 OUT（.json 或 .xlsx），段落加在“一、总体情况”正文末尾"}),
+        ],
+    ),
     "convert": (
         cmd_convert,
         "转换报告文件：按扩展名在 .json 与 .xlsx 之间转换",
@@ -197,11 +264,12 @@ COMMANDS = {
     ),
     "export": (
         cmd_export,
-        "导出报告供阅读、发布或打印；按 -o 的扩展名选择格式（.pdf）",
+        "导出报告供打印或发布：按 -o 的扩展名选择 PDF（.pdf）、网页（.html）或 Word（.docx）",
         [
             (("input",), {"help": "报告文件（.json 或 .xlsx）"}),
-            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件，如 报告.pdf"}),
+            (("-o", "--output"), {"metavar": "OUT", "required": True, "help": "导出的文件：报告.pdf、报告.html 或 报告.docx"}),
             *_PRINT_OPTIONS,
+            (("--fragment",), {"action": "store_true", "help": "网页只输出正文片段（样式内嵌），便于粘贴到网站编辑器"}),
         ],
     ),
 }

@@ -17,7 +17,12 @@ from pathlib import Path
 
 from ogi.model.messages import OgiError
 
-PLUGINS: dict[str, str] = {}  # suffix → module exposing IMPORTER
+PLUGINS: dict[str, str] = {  # suffix → module exposing IMPORTER
+    ".txt": "ogi.importers.text",
+    ".html": "ogi.importers.html",
+    ".htm": "ogi.importers.html",
+    ".docx": "ogi.importers.docx",
+}
 
 
 @dataclass(frozen=True)

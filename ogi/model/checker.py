@@ -7,11 +7,13 @@ from it, so that the window can re-check on every keystroke (see ``bench/``).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 
+from ogi.model.addresses import with_addresses
 from ogi.model.report import Invalid, Report
 from ogi.model.rules import KINDS, Finding, evaluate
-from ogi.model.rules.registry import READS_ALL_CELLS, READS_CELLS
+from ogi.model.rules.registry import READS_ALL_CELLS, READS_CELLS, READS_TEXT, READS_TEXT_AND_CELLS
 from ogi.model.schema import Form, Instance, Number
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "incomplete": 2}
@@ -23,7 +25,9 @@ def _index(form: Form) -> dict[str, tuple[Instance, ...]]:
     by_cell: dict[str, list[Instance]] = defaultdict(list)
     for inst in form.instances:
         reads = KINDS[inst.rule.kind].reads
-        watched = inst.cells if reads == READS_CELLS else form.cells if reads == READS_ALL_CELLS else (reads,)
+        watched = inst.cells if reads == READS_CELLS else form.cells if reads == READS_ALL_CELLS else (reads, *inst.cells)
+        if reads == READS_TEXT_AND_CELLS:
+            watched = (*inst.cells, READS_TEXT)
         for key in watched:
             by_cell[key].append(inst)
     return {k: tuple(v) for k, v in by_cell.items()}
@@ -74,17 +78,36 @@ class Checker:
 
     def findings(self) -> list[Finding]:
         """Every finding, errors first, with likely culprit cells named."""
-        flat = [f for results in self._results.values() for f in results]
-        flat = _name_culprits(self.report, flat)
+        flat = _grouped(self.report.form, [f for results in self._results.values() for f in results])
+        flat = with_addresses(self.report, _name_culprits(self.report, flat))
         order = {i.key: n for n, i in enumerate(self.report.form.instances)}
         return sorted(flat, key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.instance, 0)))
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "incomplete": 0}
-        for results in self._results.values():
-            for f in results:
-                out[f.severity] += 1
+        for f in _grouped(self.report.form, [f for results in self._results.values() for f in results]):
+            out[f.severity] += 1
         return out
+
+
+@cache
+def _listing_rules(form: Form) -> frozenset[str]:
+    return frozenset(r.id for r in form.rules if r.kind == "complete")
+
+
+def _grouped(form: Form, findings: list[Finding]) -> list[Finding]:
+    """Blank cells are said once, by the per-part completeness findings (rule kind ``complete``):
+    a check of the tables (a sum, a balance) that only waits for cells those findings already list is
+    left out. A finding about a text (a figure the narrative states) still says what it waits for."""
+    lists = _listing_rules(form)
+    listed = {c for f in findings if f.rule in lists for c in f.missing}
+    if not listed:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.rule in lists or f.severity != "incomplete" or f.section not in form.tables or not listed.issuperset(f.missing)
+    ]
 
 
 def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:
@@ -103,4 +126,9 @@ def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:
     if not culprit:
         return findings
     place = report.form.place_of
-    return [f.with_culprit(culprit[f.key], place(culprit[f.key])) if f.key in culprit else f for f in findings]
+    return [_blame(f, culprit[f.key], place(culprit[f.key])) if f.key in culprit else f for f in findings]
+
+
+def _blame(finding: Finding, cell: str, place: str) -> Finding:
+    """Name the likely culprit, unless the finding already is about that very cell (say it once)."""
+    return replace(finding, culprit=cell) if place in finding.place else finding.with_culprit(cell, place)

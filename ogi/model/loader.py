@@ -16,7 +16,7 @@ from string import Formatter
 from ogi.model import expand
 from ogi.model.messages import OgiError, shorten
 from ogi.model.rules import KINDS
-from ogi.model.schema import META_ROLES, Block, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
+from ogi.model.schema import META_ROLES, Block, Choice, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
 from ogi.paths import forms_dir
 
 FORMS_DIR = forms_dir()
@@ -24,7 +24,8 @@ _KEY = re.compile(r"^[a-z0-9_]+$")
 
 _TOP = {"form", "edition", "title", "basis", "report_title", "types", "meta", "sections", "rules"}
 _TYPE = ({"kind", "min", "max"}, {"places", "units", "label"})
-_META = ({"id", "label", "kind", "required"}, {"role"})
+_META = ({"id", "label", "kind", "required"}, {"role", "choices", "default", "source"})
+_CHOICE = ({"id", "label"}, {"deadline", "agency_suffixes", "source"})
 _SECTION = ({"id", "title", "kind"}, {"table"})
 _TABLE = ({"name", "orientation", "default_type", "blocks"}, set())
 _BLOCK = ({"columns"}, {"caption", "corner", "rows"})
@@ -166,12 +167,33 @@ def _type(ctx: _Ctx, name: str, spec: object) -> ValueType:
 
 def _meta(ctx: _Ctx, obj: object) -> MetaField:
     m = ctx.keys(obj, _META, "meta")
-    if m["kind"] not in ("text", "year", "date"):
-        raise ctx.fail("FORM_BAD_VALUE", "meta", "kind", reason="应为 text、year 或 date")
+    if m["kind"] not in ("text", "year", "date", "choice"):
+        raise ctx.fail("FORM_BAD_VALUE", "meta", "kind", reason="应为 text、year、date 或 choice")
     role = m.get("role")
     if role is not None and role not in META_ROLES:
         raise ctx.fail("FORM_BAD_VALUE", f"meta.{m['id']}", "role", reason=f"应为 {'、'.join(META_ROLES)} 之一")
-    return MetaField(ctx.string(m, "id", "meta"), ctx.string(m, "label", "meta"), m["kind"], bool(m["required"]), role)
+    where = f"meta.{m['id']}"
+    choices = tuple(_choice(ctx, where, c) for c in (_list(ctx, m, "choices", where) if "choices" in m else []))
+    default = m.get("default", choices[0].id if choices else None)
+    if (m["kind"] == "choice") != bool(choices) or (choices and default not in {c.id for c in choices}):
+        raise ctx.fail("FORM_BAD_VALUE", where, "choices", reason="choice 字段须有 choices，default 须为其中之一")
+    _unique(ctx, [c.id for c in choices], f"{where}.choices")
+    args = (ctx.string(m, "id", "meta"), ctx.string(m, "label", "meta"), m["kind"], bool(m["required"]), role)
+    return MetaField(*args, choices=choices, default=default)
+
+
+def _choice(ctx: _Ctx, where: str, obj: object) -> Choice:
+    c = ctx.keys(obj, _CHOICE, f"{where}.choices")
+    deadline = c.get("deadline")
+    if deadline is not None and not (
+        isinstance(deadline, list) and len(deadline) == 2 and all(isinstance(x, int) and x > 0 for x in deadline)
+    ):
+        raise ctx.fail("FORM_BAD_VALUE", where, "deadline", reason="应为 [月, 日]")
+    suffixes = c.get("agency_suffixes", [])
+    if not isinstance(suffixes, list) or not all(isinstance(x, str) and x for x in suffixes):
+        raise ctx.fail("FORM_BAD_VALUE", where, "agency_suffixes", reason="应为文字列表")
+    day = tuple(deadline) if deadline else None
+    return Choice(ctx.string(c, "id", where), ctx.string(c, "label", where), day, tuple(suffixes))  # type: ignore[arg-type]
 
 
 def _sections(ctx: _Ctx, items: list, types: dict) -> tuple[tuple[Section, ...], dict[str, Table]]:
@@ -249,13 +271,13 @@ def _rule(ctx: _Ctx, obj: object) -> Rule:
         kind = obj.get("kind") if isinstance(obj, dict) else obj
         raise ctx.fail("FORM_BAD_VALUE", "rules", "kind", reason=f"未知的规则类型 {shorten(str(kind))}")
     kind = KINDS[obj["kind"]]
-    r = ctx.keys(obj, (_RULE_COMMON | kind.required, kind.optional), f"rules.{obj.get('id', '?')}")
+    r = ctx.keys(obj, (_RULE_COMMON | kind.required, kind.optional | {"source"}), f"rules.{obj.get('id', '?')}")
     rid = ctx.string(r, "id", "rules")
     if r["severity"] not in SEVERITIES:
         raise ctx.fail("FORM_BAD_VALUE", f"rules.{rid}", "severity", reason="应为 error、warning 或 incomplete")
     message = ctx.string(r, "message", f"rules.{rid}")
     _check_template(ctx, message, kind.fields, f"rules.{rid}")
-    params = {k: v for k, v in r.items() if k not in _RULE_COMMON}
+    params = {k: v for k, v in r.items() if k not in _RULE_COMMON and k != "source"}
     return Rule(rid, r["kind"], r["severity"], message, params)
 
 

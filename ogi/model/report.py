@@ -60,6 +60,7 @@ class Report:
         self.texts: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.invalid: dict[str, Invalid] = {}
+        self.addresses: dict[str, str] = {}  # cell id → 「表三!D7」 when read from a workbook
         self._stored: dict[str, Number] = {}
         self._computed: dict[str, Number | None] = {}
         self._graph = _graph(form)
@@ -190,6 +191,7 @@ class Report:
         other = Report(self.form)
         other.meta, other.texts, other.notes = dict(self.meta), dict(self.texts), dict(self.notes)
         other.invalid, other._stored = dict(self.invalid), dict(self._stored)
+        other.addresses = dict(self.addresses)
         other.recompute()
         return other
 

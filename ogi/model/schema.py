@@ -95,12 +95,33 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One answer of a ``choice`` field, with the facts of the format that follow from it (who
+    reports decides the deadline: 条例第四十九条), declared in the form file with their source."""
+
+    id: str
+    label: str
+    deadline: tuple[int, int] | None = None  # (month, day) of the year after the report year
+    agency_suffixes: tuple[str, ...] = ()  # a 机关全称 ending so is taken as this choice when none is made
+
+
+@dataclass(frozen=True)
 class MetaField:
     id: str
     label: str
-    kind: str  # "text" | "year" | "date"
+    kind: str  # "text" | "year" | "date" | "choice"
     required: bool
     role: str | None = None  # "agency" | "year" | "date": what title, 落款 and file names look up
+    choices: tuple[Choice, ...] = ()
+    default: str | None = None  # choice id when neither chosen nor implied by the 机关全称
+
+    def choice(self, raw: str, agency: str = "") -> Choice | None:
+        """The choice ``raw`` names (by label or id); blank: implied by the 机关全称, else the default."""
+        raw = (raw or "").strip()
+        if raw:
+            return next((c for c in self.choices if raw in (c.label, c.id)), None)
+        implied = next((c for c in self.choices if agency.strip().endswith(c.agency_suffixes or ("\0",))), None)
+        return implied or next((c for c in self.choices if c.id == self.default), None)
 
 
 @dataclass(frozen=True)

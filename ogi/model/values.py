@@ -19,6 +19,8 @@ from ogi.model.schema import Number, ValueType
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-"})
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_BLANK_MARKS = frozenset({"/", "\\", "-", "--", "无", "空", "不适用"})  # how published tables mark "nothing"
+_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}  # a figure in the other unit is converted in the hint
 _MAX_INPUT = 64  # longer input cannot be a sensible figure; refuse before regex work
 
 
@@ -71,6 +73,11 @@ def _parse(raw: object, vtype: ValueType) -> Parsed:
         return Parsed()
     if len(s) > _MAX_INPUT:
         return Parsed(error=text("VALUE_NOT_NUMBER"))
+    if s in _BLANK_MARKS:
+        return Parsed(error=text("VALUE_BLANK_MARK", text=s))
+    hint = _other_unit(s, vtype)
+    if hint:
+        return hint
     s = _strip_unit(s, vtype)
     if _GROUPED.match(s):
         s = s.replace(",", "")
@@ -79,6 +86,19 @@ def _parse(raw: object, vtype: ValueType) -> Parsed:
     if not _PLAIN.match(s):
         return Parsed(error=text("VALUE_NOT_NUMBER"))
     return _check(Decimal(s), vtype)
+
+
+def _other_unit(s: str, vtype: ValueType) -> Parsed | None:
+    """A money figure written in the other unit (「251000元」 where 万元 is asked): refuse, naming what to type."""
+    wanted = next((u for u in vtype.units if u in _MONEY_UNITS), None)
+    given = next((u for u in sorted(_MONEY_UNITS, key=len, reverse=True) if s.endswith(u)), None)
+    if wanted is None or given is None or given == wanted:
+        return None
+    figure = s[: -len(given)].replace(",", "")
+    if not _PLAIN.match(figure):
+        return None
+    converted = Decimal(figure) * _MONEY_UNITS[given] / _MONEY_UNITS[wanted]
+    return Parsed(error=text("VALUE_OTHER_UNIT", unit=wanted, suggestion=format(converted.normalize(), "f")))
 
 
 def _check(number: Decimal, vtype: ValueType) -> Parsed:
@@ -95,15 +115,18 @@ def _check(number: Decimal, vtype: ValueType) -> Parsed:
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > vtype.places:
         return Parsed(error=text("VALUE_TOO_MANY_PLACES", places=vtype.places))
+    if -number.as_tuple().exponent > vtype.places:  # 1.50000000: trailing zeros beyond the places go
+        number = number.quantize(Decimal(1).scaleb(-vtype.places))
     return Parsed(value=canonical_decimal(number))
 
 
 def canonical_decimal(number: Decimal) -> Decimal:
-    """One spelling per amount (``12.50`` → ``12.5``, ``1E+1`` → ``10``) so round trips are exact."""
-    normal = number.normalize()
-    if normal == normal.to_integral_value():
-        return normal.quantize(Decimal(1))
-    return normal
+    """Plain digits with the places the clerk gave (``12.50`` stays ``12.50``: a published 万元
+    figure such as ``1234.560000`` is printed as published); only exponents go (``1E+1`` → ``10``)."""
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        return number.quantize(Decimal(1))
+    return number + 0 if number.is_zero() else number
 
 
 def format_number(value: Number | None) -> str:

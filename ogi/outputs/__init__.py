@@ -18,7 +18,7 @@ from ogi.model.messages import OgiError
 from ogi.model.report import Report
 from ogi.model.rules import Finding
 
-PLUGINS = {".pdf": "ogi.outputs.pdf"}  # suffix → module exposing OUTPUT
+PLUGINS = {".pdf": "ogi.outputs.pdf", ".html": "ogi.outputs.html", ".docx": "ogi.outputs.docx"}  # suffix → module
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class ExportOptions:
     sign_off: bool = False  # 单位负责人（签字）… block for the signed copy
     notes: bool = True  # a last part listing accepted warnings with the clerk's 说明
     font_dir: str | None = None  # preferred font folder (PDF)
-    seal: bool = True  # the 落款 laid out for a seal (GB/T 9704 §7.3.5.1); False: unsealed (§7.3.5.2)
+    seal: bool = True  # the formal copy is sealed: 落款 as GB/T 9704 §7.3.5.1 (else §7.3.5.2)
+    fragment: bool = False  # web page: the article alone, styles inline, for pasting into a site's editor
 
 
 @dataclass(frozen=True)

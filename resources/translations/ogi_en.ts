@@ -1,15 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="118"/>
+        <location filename="../../gui/app.py" line="127" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="119"/>
+        <location filename="../../gui/app.py" line="128" />
         <source>程序遇到了一个内部错误，刚才的操作可能没有完成。已确认的修改都已记入恢复记录。
 
 {0}</source>
@@ -21,12 +20,12 @@
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../gui/delegate.py" line="140"/>
+        <location filename="../../gui/delegate.py" line="151" />
         <source>“{0}”无法识别（{1}），已恢复原值</source>
         <translation>“{0}” could not be read ({1}); the old value was restored</translation>
     </message>
     <message>
-        <location filename="../../gui/delegate.py" line="177"/>
+        <location filename="../../gui/delegate.py" line="189" />
         <source>无法识别“{0}”：{1}（按 Esc 恢复原值）</source>
         <translation>Cannot read “{0}”: {1} (press Esc to restore the old value)</translation>
     </message>
@@ -34,7 +33,7 @@
 <context>
     <name>CellMarks</name>
     <message>
-        <location filename="../../gui/marks.py" line="64"/>
+        <location filename="../../gui/marks.py" line="44" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -42,12 +41,12 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="31"/>
+        <location filename="../../gui/commands.py" line="31" />
         <source>编辑文字</source>
         <translation>Edit text</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="32"/>
+        <location filename="../../gui/commands.py" line="32" />
         <source>编辑说明</source>
         <translation>Edit note</translation>
     </message>
@@ -55,22 +54,22 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="41"/>
+        <location filename="../../gui/dialogs.py" line="63" />
         <source>（新建的报告，尚未保存）</source>
         <translation>(a new report, not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="44"/>
+        <location filename="../../gui/dialogs.py" line="66" />
         <source>恢复未保存的修改</source>
         <translation>Recover unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="45"/>
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>上次程序没有正常关闭，有未保存的修改可以恢复。</source>
         <translation>The program did not close normally last time. Unsaved changes can be recovered.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="47"/>
+        <location filename="../../gui/dialogs.py" line="69" />
         <source>文件：{0}
 开始编辑：{1}
 最后修改：{2}
@@ -85,27 +84,27 @@ Changes recorded: {3}
 Recover these changes?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="51"/>
+        <location filename="../../gui/dialogs.py" line="73" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="52"/>
+        <location filename="../../gui/dialogs.py" line="74" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="53"/>
+        <location filename="../../gui/dialogs.py" line="75" />
         <source>以后再说</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="65"/>
+        <location filename="../../gui/dialogs.py" line="87" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66"/>
+        <location filename="../../gui/dialogs.py" line="88" />
         <source>“{0}”有未保存的修改。是否保存？</source>
         <translation>“{0}” has unsaved changes. Save them?</translation>
     </message>
@@ -113,22 +112,33 @@ Recover these changes?</translation>
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../gui/document.py" line="141"/>
+        <location filename="../../gui/document.py" line="160" />
         <source>编辑单元格</source>
         <translation>Edit cell</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="162"/>
+        <location filename="../../gui/document.py" line="178" />
+        <source>粘贴 {0} 个单元格</source>
+        <translation>Pasted {0} cells</translation>
+    </message>
+    <message>
+        <location filename="../../gui/document.py" line="180" />
+        <source>粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写</source>
+        <translation>Pasted {0} cells; {1} totals now entered by hand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/document.py" line="211" />
+        <location filename="../../gui/document.py" line="216" />
         <source>空白单元格填为 0</source>
         <translation>Fill blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="167"/>
+        <location filename="../../gui/document.py" line="221" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/document.py" line="180"/>
+        <location filename="../../gui/document.py" line="229" />
         <source>载入上年结转</source>
         <translation>Carry over from last year</translation>
     </message>
@@ -136,274 +146,420 @@ Recover these changes?</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="34"/>
+        <location filename="../../gui/files.py" line="41" />
         <source>出错了</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="45"/>
+        <location filename="../../gui/files.py" line="52" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="62"/>
+        <location filename="../../gui/files.py" line="71" />
+        <source>载入上年报告</source>
+        <translation>Load last year’s report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="72" />
+        <source>仍要载入并据此填入上年结转吗？</source>
+        <translation>Load it anyway and fill in the carried-over figures from it?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="88" />
         <source>报告文件</source>
         <translation>Report files</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="76"/>
+        <location filename="../../gui/files.py" line="101" />
         <source>未命名报告</source>
         <translation>Untitled report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="124"/>
+        <location filename="../../gui/files.py" line="158" />
         <source>打开报告</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="162"/>
+        <location filename="../../gui/files.py" line="207" />
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="212" />
+        <location filename="../../gui/files.py" line="213" />
         <source>选择上一年度的报告</source>
-        <translation>Choose last year&apos;s report</translation>
+        <translation>Choose last year's report</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="176"/>
+        <location filename="../../gui/files.py" line="221" />
         <source>已载入上年报告 {0}，填入上年结转 {1} 个单元格</source>
-        <translation>Loaded last year&apos;s report {0}; filled {1} carried-over cells</translation>
+        <translation>Loaded last year's report {0}; filled {1} carried-over cells</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="208"/>
+        <location filename="../../gui/files.py" line="253" />
         <source>已恢复 {0} 处未保存的修改</source>
         <translation>Recovered {0} unsaved changes</translation>
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../gui/importing.py" line="54" />
+        <location filename="../../gui/importing.py" line="63" />
+        <source>导入已发布的报告</source>
+        <translation>Import a published report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="79" />
+        <source>粘贴的文本</source>
+        <translation>pasted text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="96" />
+        <source>已发布的报告</source>
+        <translation>Published reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="100" />
+        <source>报告文件</source>
+        <translation>Report files</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="78" />
         <source>无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。</source>
         <translation>Cannot write the recovery journal ({0}); changes could not be recovered after a crash. Please save soon.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="72"/>
+        <location filename="../../gui/mainwindow.py" line="93" />
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="82"/>
+        <location filename="../../gui/mainwindow.py" line="126" />
         <source>{0}[*] — 政府信息公开工作年度报告</source>
         <translation>{0}[*] — Open Government Information Annual Report</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="132" />
         <source>错误 {0} · 警告 {1} · 空白 {2}</source>
         <translation>Errors {0} · Warnings {1} · Blank {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="159" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="160" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="161" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="162" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="163" />
         <source>载入上年报告…</source>
-        <translation>Load Last Year&apos;s Report…</translation>
+        <translation>Load Last Year's Report…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="164" />
+        <source>导入已发布的报告…</source>
+        <translation>Import a published report…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="165" />
+        <source>粘贴已发布的报告…</source>
+        <translation>Paste a published report…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="166" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="167" />
         <source>打印预览…</source>
         <translation>Print Preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="168" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="169" />
+        <source>导出网页…</source>
+        <translation>Export Web Page…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="170" />
+        <source>导出网页片段（粘贴到网站编辑器）…</source>
+        <translation>Export Web Page Fragment (to paste into a site editor)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="171" />
+        <source>导出 Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="172" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="174" />
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="175" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="176" />
+        <source>已在正文末尾加入依据表格起草的统计段落（已选中），可直接修改；撤销可去掉</source>
+        <translation>A statistics paragraph drafted from the tables was added at the end of the text (selected) for you to edit; Undo removes it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="177" />
+        <source>起草统计段落（依据表格）</source>
+        <translation>Draft the statistics paragraph (from the tables)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="181" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133"/>
+        <location filename="../../gui/mainwindow.py" line="183" />
         <source>最近打开</source>
         <translation>Recent Files</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="142"/>
+        <location filename="../../gui/mainwindow.py" line="195" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="201" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="203" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="204" />
+        <location filename="../../gui/mainwindow.py" line="218" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153"/>
+        <location filename="../../gui/mainwindow.py" line="209" />
         <source>跟随系统</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="218" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="185"/>
-        <source>本程序未包含打印组件，无法打印或导出 PDF。</source>
-        <translation>This installation has no printing component; cannot print or export PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="243" />
+        <location filename="../../gui/mainwindow.py" line="256" />
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
 </context>
 <context>
+    <name>MetaChoice</name>
+    <message>
+        <location filename="../../gui/form.py" line="135" />
+        <source>（未选择：按机关全称判断）</source>
+        <translation>(not chosen: judged from the agency name)</translation>
+    </message>
+</context>
+<context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="19"/>
+        <location filename="../../gui/dialogs.py" line="20" />
         <source>新建报告</source>
         <translation>New Report</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="23"/>
+        <location filename="../../gui/dialogs.py" line="24" />
         <source>{0} 年版（{1}）</source>
         <translation>{0} edition ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31"/>
+        <location filename="../../gui/dialogs.py" line="35" />
         <source>报告格式</source>
         <translation>Format edition</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32"/>
+        <location filename="../../gui/dialogs.py" line="36" />
         <source>报告年度</source>
         <translation>Report year</translation>
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../gui/importing.py" line="25" />
+        <source>粘贴已发布的报告</source>
+        <translation>Paste a published report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importing.py" line="31" />
+        <source>请把从网页或 Word 文档中复制的报告全文粘贴在下面：</source>
+        <translation>Paste the whole report, copied from a web page or a Word document, below:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <location filename="../../gui/printoptions.py" line="66" />
+        <source>打印签字栏（单位负责人、填报人签字）</source>
+        <translation>Print the sign-off block (head of agency, preparer)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="68" />
+        <source>加盖公章</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="68" />
+        <source>不盖章</source>
+        <translation>Unsealed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="69" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="69" />
+        <source>正式文本</source>
+        <translation>Formal copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="73" />
+        <source>自动查找</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="74" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="77" />
+        <source>落款</source>
+        <translation>Signature line</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="78" />
+        <source>文本</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="80" />
+        <source>报告中有 {0} 个错误，数据未通过校验；草稿各页标注“草稿：数据未通过校验”。</source>
+        <translation>The report has {0} errors; a draft marks every page as not validated.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="84" />
+        <source>字体文件夹</source>
+        <translation>Font folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="86" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="87" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printoptions.py" line="108" />
+        <source>选择字体文件夹</source>
+        <translation>Choose the font folder</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="72"/>
+        <location filename="../../gui/printing.py" line="65" />
+        <location filename="../../gui/printing.py" line="72" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="82"/>
+        <location filename="../../gui/printing.py" line="45" />
+        <location filename="../../gui/printing.py" line="92" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="84"/>
+        <location filename="../../gui/printing.py" line="94" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="98"/>
-        <source>数据未通过校验</source>
-        <translation>The figures did not pass the checks</translation>
-    </message>
-    <message>
-        <location filename="../../gui/printing.py" line="99"/>
-        <source>报告中有 {0} 个错误，数据未通过校验。</source>
-        <translation>The report has {0} errors: the figures did not pass the checks.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/printing.py" line="103"/>
-        <source>建议先改正错误。如现在打印，各页将标注“草稿：数据未通过校验”。
-确认数据无误、需要打印正式文本时，请选择“打印正式文本”。</source>
-        <translation>Please correct the errors first. Printed now, every page is marked “草稿：数据未通过校验” (draft: figures not checked).
-If the figures are right and you need the final copy, choose “Print final copy”.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/printing.py" line="108"/>
-        <source>标注为草稿</source>
-        <translation>Mark as draft</translation>
-    </message>
-    <message>
-        <location filename="../../gui/printing.py" line="109"/>
-        <source>打印正式文本</source>
-        <translation>Print final copy</translation>
-    </message>
-    <message>
-        <location filename="../../gui/printing.py" line="163"/>
+        <location filename="../../gui/printing.py" line="55" />
+        <location filename="../../gui/printing.py" line="165" />
         <source>打印预览</source>
         <translation>Print Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="88"/>
-        <source>公文格式</source>
-        <translation>Document format</translation>
+        <location filename="../../gui/printing.py" line="109" />
+        <source>报告尚未填完</source>
+        <translation>Report not complete</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="175"/>
+        <location filename="../../gui/printing.py" line="110" />
+        <source>报告还有 {0} 个单元格未填写（空白不等于 0）。</source>
+        <translation>The report still has {0} blank cells (blank is not 0).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="113" />
+        <source>没有发生的请填 0。确认这些单元格应留空，仍要打印正式文本吗？</source>
+        <translation>Enter 0 where nothing happened. If these cells are meant to stay blank, print the final copy anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="114" />
+        <source>打印正式文本</source>
+        <translation>Print final copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="115" />
+        <source>继续填写</source>
+        <translation>Continue filling in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="177" />
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="176"/>
+        <location filename="../../gui/printing.py" line="178" />
         <source>打印机不可用，或无法写入输出文件。</source>
         <translation>The printer is not available, or the output file cannot be written.</translation>
     </message>
@@ -411,42 +567,42 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="40"/>
+        <location filename="../../gui/problems.py" line="41" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="41"/>
+        <location filename="../../gui/problems.py" line="42" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="79"/>
+        <location filename="../../gui/problems.py" line="94" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -454,45 +610,68 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../gui/problems.py" line="107"/>
+        <location filename="../../gui/problems.py" line="123" />
         <source>显示未完成项</source>
         <translation>Show incomplete items</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="141"/>
+        <location filename="../../gui/problems.py" line="178" />
         <source>错误 {0} 个 · 警告 {1} 个 · 未完成 {2} 项</source>
         <translation>{0} errors · {1} warnings · {2} incomplete</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="154"/>
+        <location filename="../../gui/problems.py" line="192" />
         <source>添加或修改说明…</source>
         <translation>Add or Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="194" />
+        <source>选中这些单元格</source>
+        <translation>Select These Cells</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="195" />
+        <source>将这些单元格填为 0</source>
+        <translation>Fill These Cells with 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="201" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="159"/>
+        <location filename="../../gui/problems.py" line="201" />
         <source>说明（将随报告保存）：</source>
         <translation>Note (saved with the report):</translation>
     </message>
 </context>
 <context>
+    <name>Publish</name>
+    <message>
+        <location filename="../../gui/publish.py" line="35" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/publish.py" line="47" />
+        <source>导出{0}</source>
+        <translation>Export {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../gui/form.py" line="140"/>
+        <location filename="../../gui/form.py" line="233" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="145"/>
+        <location filename="../../gui/form.py" line="243" />
         <source>如 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../../gui/form.py" line="145"/>
+        <location filename="../../gui/form.py" line="243" />
         <source>如 2025年1月8日</source>
         <translation>e.g. 2025-01-08</translation>
     </message>
@@ -500,65 +679,198 @@ If the figures are right and you need the final copy, choose “Print final copy
 <context>
     <name>ReportTableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="234"/>
-        <source>已粘贴 {0} 个单元格</source>
-        <translation>Pasted {0} cells</translation>
+        <location filename="../../gui/tableview.py" line="199" />
+        <source>{0}是自动合计；要手工填写，请按 F2、双击或右键选择“手工填写合计”</source>
+        <translation>{0} is a computed total; to enter it by hand press F2, double-click or choose “Enter total by hand”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="249"/>
-        <location filename="../../gui/tableview.py" line="250"/>
-        <location filename="../../gui/tableview.py" line="287"/>
+        <location filename="../../gui/tableview.py" line="305" />
+        <location filename="../../gui/tableview.py" line="350" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="264"/>
-        <location filename="../../gui/tableview.py" line="288"/>
+        <location filename="../../gui/tableview.py" line="321" />
+        <location filename="../../gui/tableview.py" line="351" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="271"/>
+        <location filename="../../gui/tableview.py" line="332" />
         <source>已将 {0} 个空白单元格填为 0</source>
         <translation>Filled {0} blank cells with 0</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="286"/>
+        <location filename="../../gui/tableview.py" line="348" />
+        <source>手工填写合计</source>
+        <translation>Enter total by hand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="349" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="289"/>
+        <location filename="../../gui/tableview.py" line="352" />
         <source>恢复自动计算</source>
         <translation>Back to automatic total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="290"/>
+        <location filename="../../gui/tableview.py" line="353" />
         <source>将本表空白单元格填为 0</source>
         <translation>Fill Blank Cells of This Table with 0</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../gui/startpage.py" line="45" />
+        <source>政府信息公开工作年度报告</source>
+        <translation>Annual report on government information disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="60" />
+        <location filename="../../gui/startpage.py" line="79" />
+        <source>新建报告</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="65" />
+        <source>{0} 年版（{1}）</source>
+        <translation>{0} edition ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="67" />
+        <source>如 海门市住房和城乡建设局</source>
+        <translation>e.g. Haimen Housing and Urban-Rural Development Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="71" />
+        <source>报告格式</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="72" />
+        <source>机关全称</source>
+        <translation>Agency (full name)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="73" />
+        <source>报告年度</source>
+        <translation>Report year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="121" />
+        <source>最近的报告</source>
+        <translation>Recent reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="130" />
+        <source>（还没有打开过报告）</source>
+        <translation>(no reports opened yet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="135" />
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startpage.py" line="137" />
+        <source>启动时直接打开上次的报告，回到上次的位置</source>
+        <translation>At start, reopen the last report where I left off</translation>
+    </message>
+</context>
+<context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/tablemodel.py" line="138"/>
+        <location filename="../../gui/tablemodel.py" line="155" />
         <source>自动合计（输入数值可改为手工填写）</source>
         <translation>Automatic total (type a value to enter it by hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="140"/>
+        <location filename="../../gui/tablemodel.py" line="157" />
         <source>（暂无法计算）</source>
         <translation>(cannot be computed yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="141"/>
+        <location filename="../../gui/tablemodel.py" line="158" />
         <source>手工填写的合计；自动计算为 {0}（右键可恢复自动计算）</source>
         <translation>Total entered by hand; computed: {0} (right-click to go back to automatic)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodel.py" line="144"/>
+        <location filename="../../gui/tablemodel.py" line="161" />
         <source>无法识别“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkdayActions</name>
+    <message>
+        <location filename="../../gui/workday.py" line="49" />
+        <location filename="../../gui/workday.py" line="78" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="51" />
+        <location filename="../../gui/workday.py" line="79" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="57" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="59" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="61" />
+        <source>实际大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="62" />
+        <source>下一部分</source>
+        <translation>Next part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="63" />
+        <source>上一部分</source>
+        <translation>Previous part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="92" />
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="92" />
+        <source>已重做：{0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="100" />
+        <source>显示比例 {0}%</source>
+        <translation>Zoom {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="190" />
+        <source>{0} 年版</source>
+        <translation>{0} edition</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="191" />
+        <source>{0} 年度</source>
+        <translation>year {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workday.py" line="191" />
+        <source>年度未填</source>
+        <translation>no year</translation>
     </message>
 </context>
 </TS>

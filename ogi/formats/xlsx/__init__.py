@@ -8,6 +8,13 @@ complete old or the complete new workbook, and the old one is kept as a backup (
 
 from __future__ import annotations
 
+import os
+
+# openpyxl parses with lxml whenever lxml is installed (python-docx brings it) and with defusedxml
+# otherwise. Untrusted workbooks are read the one way the program is hardened and tested for:
+# the standard library behind defusedxml (openpyxl's documented switch, read when it is imported).
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 from pathlib import Path
 
 from ogi.formats import Format

@@ -11,6 +11,9 @@ as an entered total; blanks stay blank and 0 stays 0.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -58,6 +61,9 @@ def from_bytes(data: bytes, path: Path) -> Report:
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
     _read_values(report, ident, cells, path)
+    report.addresses = {
+        cell_id: f"{place[0]}!{place[1]}" for cell_id, place in ident.cells.items() if cell_id in report.form.cells
+    }
     report.recompute()
     return report
 
@@ -79,8 +85,21 @@ def _cells(wb, ident: Identity, path: Path) -> Cells:
         for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col):
             for cell in row:
                 if cell.value is not None:
-                    found[cell.coordinate] = (cell.value, cell.data_type)
+                    found[cell.coordinate] = (_with_places(cell.value, cell.number_format), cell.data_type)
     return out
+
+
+_FIXED = re.compile(r"^0\.(0{1,9})$")
+
+
+def _with_places(value: object, number_format: str) -> object:
+    """A float in a cell formatted 「0.000000」 is the amount with those places, when that is exact."""
+    match = _FIXED.match(number_format or "")
+    if not isinstance(value, float) or not match or not math.isfinite(value):
+        return value
+    exact = Decimal(repr(value))
+    shown = exact.quantize(Decimal(1).scaleb(-len(match.group(1))))
+    return shown if shown == exact else value
 
 
 def _raw(cells: Cells, place: list[str]) -> tuple[object, str]:

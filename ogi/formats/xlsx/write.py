@@ -181,10 +181,18 @@ def _value_cell(book: _Book, ws, row: int, col: int, gc: GridCell) -> None:
     elif is_auto:
         value = report.value(cell_id)
         cell.value = _number(value)
+        _places_format(cell, value)
         book.ident.cells[cell_id] = [ws.title, cell.coordinate, "auto", format_number(value)]
     else:
         cell.value = _number(report.stored(cell_id))
+        _places_format(cell, cell.value)
         book.ident.cells[cell_id] = [ws.title, cell.coordinate, "entered" if book.form.is_total(cell_id) else "input"]
+
+
+def _places_format(cell, value) -> None:
+    """Show (and read back) an amount with the places it was given: 「1234.560000」 stays so."""
+    if isinstance(value, Decimal) and value.as_tuple().exponent < 0:
+        cell.number_format = "0." + "0" * -value.as_tuple().exponent
 
 
 def _number(value):

@@ -9,7 +9,7 @@ which cells are missing), never failed: blank is not 0.
 from __future__ import annotations
 
 from ogi.model.report import Report
-from ogi.model.rules import cells, meta, tables, texts  # noqa: F401  (each module registers its kinds)
+from ogi.model.rules import cells, figures, meta, narrative, tables, texts, years  # noqa: F401  (each module registers its kinds)
 from ogi.model.rules.finding import Finding
 from ogi.model.rules.registry import KINDS, RuleKind, kind_of
 from ogi.model.rules.tables import carried_values

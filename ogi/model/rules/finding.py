@@ -30,6 +30,7 @@ class Finding:
     instance: str = ""  # key of the rule instance that produced it
     flagged: tuple[str, ...] = ()  # cells to colour (a failing sum: its total; a balance: all its cells)
     field: str | None = None  # metadata field id, for section "meta"
+    span: tuple[int, int] | None = None  # text findings: the characters of the section's text they point at
 
     def with_culprit(self, cell: str, place: str) -> Finding:
         return replace(self, culprit=cell, message=self.message + text("CULPRIT", place=place))

@@ -41,11 +41,20 @@ def _meta_format(inst: Instance, report: Report, previous: Report | None) -> lis
     out = []
     for m in report.form.meta:
         raw = report.meta.get(m.id, "").strip()
-        bad = raw and ((m.kind == "year" and parse_year(raw) is None) or (m.kind == "date" and parse_date(raw) is None))
-        if bad:
-            reason = text("META_YEAR" if m.kind == "year" else "META_DATE")
+        reason = _format_error(m, raw) if raw else None
+        if reason:
             out.append(_finding(inst, m, inst.rule.message.format(place=m.label, text=raw, reason=reason)))
     return out
+
+
+def _format_error(m: MetaField, raw: str) -> str | None:
+    if m.kind == "year" and parse_year(raw) is None:
+        return text("META_YEAR")
+    if m.kind == "date" and parse_date(raw) is None:
+        return text("META_DATE")
+    if m.kind == "choice" and m.choice(raw) is None:
+        return text("META_CHOICE", choices="、".join(c.label for c in m.choices))
+    return None
 
 
 def _date_and_year(inst: Instance, report: Report) -> tuple[date, int] | None:
@@ -66,11 +75,19 @@ def _date_after_year(inst: Instance, report: Report, previous: Report | None) ->
     return [_finding(inst, _date_field(inst, report), msg, key=inst.key)]
 
 
+def deadline_of(inst: Instance, report: Report) -> tuple[int, int]:
+    """(month, day): the report kind's own deadline (条例第四十九条), else the rule's fallback."""
+    params = inst.rule.params
+    field = next((m for m in report.form.meta if m.id == params.get("by")), None)
+    choice = field.choice(report.meta.get(field.id, ""), report.role("agency")) if field else None
+    return choice.deadline if choice and choice.deadline else (params["month"], params["day"])
+
+
 def _deadline(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
     got = _date_and_year(inst, report)
     if not got:
         return []
-    limit = date(got[1] + 1, inst.rule.params["month"], inst.rule.params["day"])
+    limit = date(got[1] + 1, *deadline_of(inst, report))
     if got[0] <= limit or got[0].year <= got[1]:
         return []
     msg = inst.rule.message.format(
@@ -82,7 +99,7 @@ def _deadline(inst: Instance, report: Report, previous: Report | None) -> list[F
 def check_fields(ctx, rule, scope) -> list[Instance]:
     """One instance; the metadata fields it names must exist."""
     meta_ids = {m.id for m in scope.meta}
-    for key in ("date", "year"):
+    for key in ("date", "year", "by"):
         if key in rule.params and rule.params[key] not in meta_ids:
             raise ctx.fail("FORM_MISSING_CELL", f"rules.{rule.id}", rule.params[key])
     return [Instance(key=rule.id, rule=rule, place="")]
@@ -107,7 +124,7 @@ register(
     RuleKind(
         "deadline",
         _DATED | {"month", "day"},
-        _NONE,
+        frozenset({"by"}),
         frozenset({"place", "date", "deadline"}),
         _deadline,
         reads=READS_META,

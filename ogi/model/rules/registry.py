@@ -18,6 +18,7 @@ from ogi.model.schema import Instance
 
 # What the checker watches for an instance: its own cells, every cell, the texts or the metadata.
 READS_CELLS, READS_ALL_CELLS, READS_TEXT, READS_META = "cells", "all_cells", "@text", "@meta"
+READS_TEXT_AND_CELLS = "@text+cells"  # the texts and its own cells (a narrative compared with the tables)
 
 Evaluate = Callable[[Instance, Report, "Report | None"], list[Finding]]
 

@@ -126,7 +126,10 @@ def _balance(inst: Instance, report: Report, previous: Report | None) -> list[Fi
     if missing:
         return incomplete(inst, report, missing)
     a, b = sum(left), sum(right)  # type: ignore[arg-type]
-    return [] if a == b else failed(inst, a, b, inst.cells, left=fmt(a), right=fmt(b))
+    if a == b:
+        return []
+    terms = {"left_terms": " + ".join(map(fmt, left)), "right_terms": " + ".join(map(fmt, right))}
+    return failed(inst, a, b, inst.cells, left=fmt(a), right=fmt(b), **terms)
 
 
 def _previous(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
@@ -171,7 +174,7 @@ register(
         "balance",
         _TABLE_PARAMS | {"left", "right"},
         frozenset({"each"}),
-        NUMBER_FIELDS | {"left", "right"},
+        NUMBER_FIELDS | {"left", "right", "left_terms", "right_terms"},
         _balance,
         expand=_expand_balance,
     )

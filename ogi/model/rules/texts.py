@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ogi.model.report import Report
 from ogi.model.rules.common import section_title
 from ogi.model.rules.finding import Finding
@@ -20,10 +22,16 @@ def _text_required(inst: Instance, report: Report, previous: Report | None) -> l
 
 
 def _placeholder(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
+    """A placeholder is a token a template leaves (「XX件」「20XX年」「××」), found after the text's
+    addresses are blanked out: 「xxgk」 inside a 公开专栏 URL or an e-mail is not one."""
+    patterns = [re.compile(p, re.MULTILINE) for p in inst.rule.params["patterns"]]
+    ignore = [re.compile(p) for p in inst.rule.params.get("ignore", [])]
     out = []
     for sid in inst.rule.params["sections"]:
         body = report.texts.get(sid, "")
-        hit = next((p for p in inst.rule.params["patterns"] if p in body), None)
+        for skip in ignore:
+            body = skip.sub(" ", body)
+        hit = next((m.group(0).strip() for p in patterns if (m := p.search(body))), None)
         if hit:
             out.append(_finding(inst, report, sid, pattern=hit))
     return out
@@ -38,6 +46,17 @@ def check_sections(ctx, rule, scope) -> list[Instance]:
     return [Instance(key=rule.id, rule=rule, place="")]
 
 
+def check_patterns(ctx, rule, scope) -> list[Instance]:
+    """Like :func:`check_sections`, and every pattern must be a regular expression that compiles."""
+    for key in ("patterns", "ignore"):
+        for pattern in rule.params.get(key, []):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                raise ctx.fail("FORM_BAD_VALUE", f"rules.{rule.id}", key, reason=f"正则表达式无效：{exc}") from None
+    return check_sections(ctx, rule, scope)
+
+
 _SECTIONS = frozenset({"sections"})
 register(
     RuleKind(
@@ -48,10 +67,10 @@ register(
     RuleKind(
         "placeholder",
         _SECTIONS | {"patterns"},
-        frozenset(),
+        frozenset({"ignore"}),
         frozenset({"place", "pattern"}),
         _placeholder,
         reads=READS_TEXT,
-        expand=check_sections,
+        expand=check_patterns,
     )
 )
