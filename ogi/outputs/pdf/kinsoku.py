@@ -31,6 +31,7 @@ _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|度)?|\d{1,2}月\d{1,2}日"
 _URL = r"(?:https?://|ftp://|www\.)[!-~]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 _LATIN = r"[A-Za-z0-9][A-Za-z0-9.+\-/_@%'’]*"
 _TOKEN = re.compile(rf"{_URL}|{_DATE}|{_NUMBER}(?![A-Za-z])|{_LATIN}|.", re.S | re.A)
+_RUNS = re.compile(r"[A-Za-z0-9,.:%\-]+|.", re.S | re.A)
 _WEB = re.compile(r"https?://|ftp://|www\.", re.A)
 _URL_CUT = re.compile(r"[^/.]*[/.]+|[^/.]+")
 
@@ -49,7 +50,10 @@ def pieces(token: str, width: float, measure: Callable[[str], float]) -> list[st
         parts = _URL_CUT.findall(token)
         if all(measure(p) <= width for p in parts):
             return parts
-    return [token] if measure(token) <= width else list(token)
+    if measure(token) <= width:
+        return [token]
+    runs = _RUNS.findall(token)  # 「2024」「年」「1」…: digits stay whole while a line holds them
+    return [piece for run in runs for piece in ([run] if measure(run) <= width else list(run))]
 
 
 def gaps(line: str) -> list[bool]:
@@ -82,8 +86,26 @@ def _settle(line: list[str], rest: deque[str]) -> None:
     while len(line) > 1 and not _legal(line, rest):
         rest.appendleft(line.pop())
         moved += 1
+    cut = _cut(line[0]) if len(line) == 1 and not _legal(line, rest) else None
+    if cut:  # a token alone fills the line before 「，」: cut where digits meet a character, never inside digits
+        token = line[0]
+        line[0] = token[:cut]
+        rest.appendleft(token[cut:])
+        if _legal(line, rest):
+            return
+        rest.popleft()
+        line[0] = token
     if not _legal(line, rest):  # a run of marks no break can fix: keep the greedy break
         line.extend(rest.popleft() for _ in range(moved))
+
+
+def _cut(token: str) -> int | None:
+    """Where a number or date token may be cut as a last resort: after a character that follows digits
+    (「2024年|1月31日」), else before its unit (「100010000|条」, 「12.5|万元」); None inside pure digits or words."""
+    ascii_run = [c.isascii() and (c.isalnum() or c in ",.:-%") for c in token]
+    after_char = [i for i in range(1, len(token)) if not ascii_run[i - 1] and ascii_run[i]]
+    before_unit = [i for i in range(1, len(token)) if ascii_run[i - 1] and not ascii_run[i] and not token[i].isascii()]
+    return after_char[0] if after_char else (before_unit[0] if before_unit else None)
 
 
 def break_lines(text: str, width: float, measure: Callable[[str], float], first_width: float | None = None) -> list[str]:
