@@ -9,7 +9,8 @@ aborts ("none_dealloc: deallocating None") — after minutes of work, or hundred
 :func:`protect_singletons` measures the defect once and, only if it is there, raises the
 counts of None, True and False far out of reach: what Python 3.12 does by design
 (immortal objects). Imported from ``gui/__init__.py``, so every window, test and bench is
-covered before the first Qt call.
+covered before the first Qt call. Nothing depends on a version number: the PySide6 6.9 line of
+the old-glibc bundle (tools/bundle) does not have the defect, so there the probe changes nothing.
 """
 
 from __future__ import annotations

@@ -35,6 +35,20 @@ _COMMIT_KEYS = {
 }
 
 
+MARKER_COLOUR = QColor("#0b1f4f")  # the hand-typed-total mark
+
+
+def balanced(text: str, fm, width: int, longest: int = 8) -> str:
+    """A short header that must wrap, wrapped into even lines (「结果/维持」, not 「结果维/持」), as the
+    printed form does in a narrow column; longer labels wrap as Qt wraps them."""
+    if len(text) > longest or width <= 0 or any(ch.isspace() for ch in text) or fm.horizontalAdvance(text) <= width:
+        return text
+    lines = -(-fm.horizontalAdvance(text) // width)
+    size = -(-len(text) // lines)
+    chunks = [text[i : i + size] for i in range(0, len(text), size)]
+    return "\n".join(chunks) if all(fm.horizontalAdvance(c) <= width for c in chunks) else text
+
+
 def label_padding(font_height: int) -> int:
     return max(2, font_height // 6)
 
@@ -92,8 +106,6 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(roles[Qt.ItemDataRole.ForegroundRole].color())
         pad = label_padding(option.fontMetrics.height()) + 2
         painter.drawText(rect.adjusted(pad, 0, -pad, 0), _VALUE_ALIGN, roles[Qt.ItemDataRole.DisplayRole])
-        if roles[STATE_ROLE] == "entered_total":
-            self._paint_marker(painter, rect)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         mark = roles[MARK_ROLE]
         if mark is not None and mark.culprit:
@@ -106,6 +118,8 @@ class CellDelegate(QStyledItemDelegate):
             painter.fillRect(rect, tint)
             painter.setPen(QPen(highlight, 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        if roles[STATE_ROLE] == "entered_total":
+            self._paint_marker(painter, rect)  # last: on top of colours, culprit frame and selection
         painter.restore()
 
     def _paint_label(self, painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
@@ -114,17 +128,22 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(COLOURS["text"])
         painter.setFont(option.font)
         pad = label_padding(option.fontMetrics.height())
-        painter.drawText(option.rect.adjusted(pad, pad, -pad, -pad), TEXT_FLAGS, text)
+        inner = option.rect.adjusted(pad, pad, -pad, -pad)
+        painter.drawText(inner, TEXT_FLAGS, balanced(text, option.fontMetrics, inner.width()))
         painter.restore()
 
     @staticmethod
     def _paint_marker(painter: QPainter, rect: QRect) -> None:
-        """A small corner triangle (like a spreadsheet's comment marker): a total typed by hand."""
-        size = max(6, rect.height() // 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1565c0"))
-        tl = rect.topLeft()
-        painter.drawPolygon(QPolygon([tl, tl + QPoint(size, 0), tl + QPoint(0, size)]))
+        """A corner triangle (like a spreadsheet's comment marker): a total typed by hand. Dark navy
+        with a white edge, so that it stands out on white, grey, error red, the culprit's deep red,
+        warning yellow and the selection alike (contrast ≥ 3:1 against each, tested)."""
+        size = max(8, rect.height() * 2 // 5)
+        tl = rect.topLeft() + QPoint(2, 2)
+        triangle = QPolygon([tl, tl + QPoint(size, 0), tl + QPoint(0, size)])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setBrush(MARKER_COLOUR)
+        painter.drawPolygon(triangle)
 
     # -- editing -------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:

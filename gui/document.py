@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ogi.formats.journal import JournalWriter, cells_entry, previous_entry, text_entry
+from ogi.formats.regular import Stamp
 from ogi.formats.safesave import reason
 from ogi.model.checker import Checker
 from ogi.model.report import Invalid, Report
@@ -50,6 +51,7 @@ class Document(QObject):
         super().__init__(parent)
         self.report = report
         self.path = Path(path) if path else None
+        self.disk_stamp: Stamp | None = Stamp.of(self.path)  # the version on disk we read or wrote last
         self.previous_path: Path | None = None
         self.checker = Checker(report)
         self.undo = QUndoStack(self)
@@ -175,6 +177,8 @@ class Document(QObject):
                     entered += 1
             elif self.form.is_total(cell) and bad is not None:
                 entered += 1
+        if all(self.cell_state(c) == s for c, s in states.items()):  # no undo step: say so, or Ctrl+Z surprises
+            return self.tr("粘贴的 {0} 个单元格与原内容相同，没有修改").format(len(states))
         text = self.tr("粘贴 {0} 个单元格").format(len(states))
         if entered:
             text = self.tr("粘贴 {0} 个单元格，其中 {1} 个合计改为手工填写").format(len(states), entered)

@@ -14,18 +14,32 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ogi.formats import read_report, registry, write_report
-from ogi.formats.journal import Journal, replay, start_report
+from ogi.formats.journal import Journal, blank_report, replay, set_aside, start_report
+from ogi.formats.regular import Stamp, changed_since
 from ogi.model.lastyear import mismatches
-from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
 
 from . import recovery
-from .dialogs import NewReportDialog, ask_recover, ask_save_changes
+from .dialogs import NewReportDialog, ask_changed_on_disk, ask_recover, ask_recover_source, ask_save_changes
 from .document import Document
 
 MAX_RECENT = 8
 SETTING_LAST_FOLDER = "files/last_folder"
+
+
+def export_place(report_path: Path | None, title: str, suffix: str, last_setting: str) -> Path:
+    """Where an exported copy (PDF, web page, Word) is suggested: beside the report, named as it is
+    (报告.xlsx → 报告.pdf), else the folder last exported to, then the one last used for reports."""
+    settings = QSettings()
+    folders = (
+        report_path.parent if report_path else None,
+        settings.value(last_setting, ""),
+        settings.value(SETTING_LAST_FOLDER, ""),
+    )
+    folder = next((Path(str(f)) for f in folders if f and Path(str(f)).is_dir()), Path.home())
+    name = report_path.stem if report_path else "".join(ch for ch in title if ch not in '\\/:*?"<>|\n').strip()
+    return folder / ((name or "报告") + suffix)
 
 
 def choose_folder(parent, title: str, start: str = "") -> str:
@@ -39,6 +53,9 @@ class FileActions:
     # -- hooks (tests replace them; the window shows dialogs) ---------------------------------
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self, self.tr("出错了"), message)
+
+    def show_notice(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("请注意"), message)
 
     def ask_save_changes(self) -> str:
         return ask_save_changes(self, self.document_name())
@@ -59,9 +76,9 @@ class FileActions:
         QSettings().setValue(SETTING_LAST_FOLDER, str(Path(path).parent))
         return Path(path)
 
-    def ask_new(self) -> tuple[str, int, dict[str, str]] | None:
-        dialog = NewReportDialog(self)
-        return (*dialog.choice(), dialog.meta()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask_new(self) -> tuple[str, dict[str, str]] | None:
+        dialog = NewReportDialog(self, self.doc.report.role("agency") or "" if self.doc is not None else "")
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_use_previous(self, problems: list[str]) -> bool:
         """Last year's report does not look like this body's report of the year before: use it anyway?"""
@@ -78,6 +95,12 @@ class FileActions:
     def ask_recover(self, journal: Journal) -> str:
         last = _dt.datetime.fromtimestamp(journal.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
         return ask_recover(self, journal, last)
+
+    def ask_recover_source(self, journal: Journal, message: str) -> str:
+        return ask_recover_source(self, journal, message)
+
+    def ask_changed_on_disk(self) -> str:
+        return ask_changed_on_disk(self, self.document_name())
 
     # -- helpers -----------------------------------------------------------------------
     def _filters(self, with_all: bool = True) -> str:
@@ -127,7 +150,11 @@ class FileActions:
             return None  # no writable data folder: the window still works, without recovery
 
     def _new_document(self, report: Report, path: Path | None) -> Document:
-        return Document(report, path, self._new_journal(report, path))
+        doc = Document(report, path, self._new_journal(report, path))
+        opened, self._opened_stamp = getattr(self, "_opened_stamp", None), None
+        if path is not None and opened is not None:
+            doc.disk_stamp = opened  # as it was when read (a change since then must still be noticed)
+        return doc
 
     # -- commands ----------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -144,12 +171,7 @@ class FileActions:
         choice = self.ask_new()
         if choice is None:
             return False
-        report = Report(load_form(choice[0]))
-        year = report.form.meta_field("year")
-        if year is not None:
-            report.meta[year.id] = str(choice[1])
-        report.meta.update(choice[2] if len(choice) > 2 else {})
-        self.set_document(self._new_document(report, None))
+        self.start_new(*choice)
         return True
 
     def open_file(self, path: Path | str | None = None) -> bool:
@@ -160,6 +182,8 @@ class FileActions:
             return False
         path, report = opened
         self.set_document(self._new_document(report, path))
+        for notice in report.notices:  # text the reader found outside every field: it would be lost at the next save
+            self.show_notice(notice)
         self._remember(path)
         self.restore_place(path)
         return True
@@ -173,7 +197,10 @@ class FileActions:
         if path is None:
             return None
         try:
-            return path, (self.read_any(path) if published else read_report(path))
+            stamp = Stamp.of(path)  # before reading: a change while we read is a change too
+            report = self.read_any(path) if published else read_report(path)
+            self._opened_stamp = stamp
+            return path, report
         except OgiError as exc:
             self.show_error(exc.message)
             return None
@@ -194,18 +221,31 @@ class FileActions:
 
     def _write(self, path: Path) -> bool:
         self.finish_editing()
+        if not self._may_overwrite(path):
+            return False
         try:
             write_report(self.doc.report, path)
         except OgiError as exc:
             self.show_error(exc.message)
             return False
         self.doc.path = path
+        self.doc.disk_stamp = Stamp.of(path)
         self.doc.rotate_journal(self._new_journal(self.doc.report, path))
         self.doc.undo.setClean()
         self._remember(path)
         self.update_title()
         self.statusBar().showMessage(self.tr("已保存到 {0}").format(path), 5000)
         return True
+
+    def _may_overwrite(self, path: Path) -> bool:
+        """Another window or ``ogi convert`` wrote this file since we read or saved it: ask first."""
+        if path != self.doc.path or not changed_since(path, self.doc.disk_stamp):
+            return True
+        answer = self.ask_changed_on_disk()
+        if answer == "reopen":
+            self.doc.undo.setClean()  # the clerk chose the version on disk over these edits
+            self.open_file(path)
+        return answer == "overwrite"
 
     def load_previous(self, path: Path | str | None = None) -> bool:
         """Last year's report: prefill 上年结转 (one undo step) and check against it (T3-5)."""
@@ -223,8 +263,12 @@ class FileActions:
 
     # -- recovery ----------------------------------------------------------------------
     def offer_recovery(self) -> bool:
-        """At start: offer each orphaned journal; recovers at most one into this window."""
-        for journal in recovery.orphans():
+        """At start: offer each orphaned journal; recovers at most one into this window.
+        Journals that cannot be used were set aside by the scan: the clerk is told, once."""
+        found, set_aside_messages = recovery.scan()
+        for message in set_aside_messages:
+            self.show_error(message)
+        for journal in found:
             answer = self.ask_recover(journal)
             if answer == "recover":
                 return self.recover(journal)
@@ -233,13 +277,11 @@ class FileActions:
         return False
 
     def recover(self, journal: Journal) -> bool:
-        try:
-            report = start_report(journal)
-        except OgiError as exc:
-            self.show_error(exc.message)
+        started = self._recovery_start(journal)
+        if started is None:
             return False
+        report, source = started
         previous_path = replay(report, journal.entries)
-        source = Path(journal.source) if journal.source else None
         doc = self._new_document(report, source)
         if doc.journal is not None:
             doc.journal.head["meta"] = dict(journal.meta)
@@ -252,6 +294,27 @@ class FileActions:
         recovery.discard(journal.path)
         self.statusBar().showMessage(self.tr("已恢复 {0} 处未保存的修改").format(journal.edits), 8000)
         return True
+
+    def _recovery_start(self, journal: Journal) -> tuple[Report, Path | None] | None:
+        """(report to replay onto, its file) — the journal's file, one the clerk locates, or a new report
+        of the journal's edition (saved elsewhere later). None: not now (or set aside)."""
+        source: Path | None = Path(journal.source) if journal.source else None
+        while True:
+            try:
+                stamp = Stamp.of(source)
+                report = start_report(journal, source)
+                self._opened_stamp = stamp
+                return report, source
+            except OgiError as exc:
+                answer = self.ask_recover_source(journal, exc.message)
+            if answer == "locate":
+                source = self.ask_open_path(self.tr("查找报告文件")) or source
+            elif answer == "new":
+                return blank_report(journal), None
+            else:
+                if answer == "set_aside":
+                    set_aside(journal.path)
+                return None
 
     def _reload_previous(self, doc: Document, path: Path) -> None:
         try:

@@ -29,10 +29,12 @@ from ogi.model.schema import MetaField
 
 from .document import Document
 from .narrative import TextMarks, select_span
+from .stickyheader import StickyHeaders
 from .tablemodel import COLOURS
 from .tableview import ReportTableView
 
 META_ANCHOR = "meta"
+_MOVED = (QEvent.Type.Resize, QEvent.Type.Move)
 
 
 class _UndoToWindow(QObject):
@@ -186,6 +188,15 @@ class ReportForm(QWidget):
         self.nav.itemClicked.connect(lambda item: self.show_anchor(self.nav.row(item)))  # also the current one
         self.nav.itemActivated.connect(lambda item: self.focus_section(self.nav.row(item)))
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.scroll.viewport().installEventFilter(self)
+        self.sticky = StickyHeaders(self.scroll, list(self.views.values()))
+
+    def _offer_room(self) -> None:
+        """Tell the tables how wide the page is, so that they fit it (总计 in sight at 1024 × 700)."""
+        margins = self.page_layout.contentsMargins()
+        room = self.scroll.viewport().width() - margins.left() - margins.right()
+        for view in self.views.values():
+            view.set_room(room)
 
     # -- building --------------------------------------------------------------------
     @staticmethod
@@ -329,10 +340,17 @@ class ReportForm(QWidget):
         self.current_table = view.table_id
         rect = view.visualRect(view.model().index_of(cell_id))
         centre = view.viewport().mapTo(self.scroll.widget(), rect.center())
-        self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), rect.height())
+        clear = rect.height() + self.sticky.covered(view)  # never under the table's frozen header
+        self.scroll.ensureVisible(centre.x(), centre.y(), rect.width(), clear)
         self.placeChanged.emit(self.doc.form.place_of(cell_id))
 
     def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and obj is self.scroll.viewport():
+            self._offer_room()
+            self.sticky.place()
+        elif kind in _MOVED and isinstance(obj, ReportTableView):
+            self.sticky.place()  # refitted (zoom, room) or moved by the page's layout
         if isinstance(obj, ReportTableView) and event.type() == QEvent.Type.FocusIn:
             self.current_table = obj.table_id
             if not obj.currentIndex().isValid():

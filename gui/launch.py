@@ -6,12 +6,15 @@ window's start-up import each other in one direction only.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from .app import build, report_unexpected
 
 
 def main(argv: list[str] | None = None) -> int:
+    # In the frozen bundle a worker of 汇总 (ogi.rollup, spawned) starts this same program: run it, not a window
+    multiprocessing.freeze_support()
     argv = list(sys.argv if argv is None else argv)
     if "--self-test" in argv:  # the installation checks itself (ogi_gui.selftest): one line, exit code
         from . import selftest

@@ -73,6 +73,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         QTimer.singleShot(0, self._size_problems_dock)  # a new central widget re-distributes the height
         doc.findingsChanged.connect(self.update_counts)
         doc.findingsChanged.connect(self._fit_problems)
+        self._fit_problems()  # a report opened without findings shows no empty list either
         doc.journalFailed.connect(
             lambda why: self.show_error(
                 self.tr("无法写入恢复记录（{0}），本次修改在意外退出时将无法恢复。请及时保存。").format(why)
@@ -163,6 +164,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         self.act_previous = self._action(self.tr("载入上年报告…"), self.load_previous)
         self.act_import = self._action(self.tr("导入已发布的报告…"), self.import_published)
         self.act_paste = self._action(self.tr("粘贴已发布的报告…"), self.paste_published)
+        self.act_rollup = self._action(self.tr("汇总…"), self._rollup)
         self.act_pdf = self._action(self.tr("导出 PDF…"), lambda: self._printing("export_pdf"))
         self.act_preview = self._action(self.tr("打印预览…"), lambda: self._printing("print_preview"))
         self.act_print = self._action(self.tr("打印…"), lambda: self._printing("print_report"), "Ctrl+P")
@@ -186,6 +188,7 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
         files.addSeparator()
         files.addAction(self.act_previous)
         files.addActions([self.act_import, self.act_paste])
+        files.addAction(self.act_rollup)
         files.addSeparator()
         files.addActions([self.act_pdf, self.act_preview, self.act_print])
         files.addSeparator()
@@ -235,7 +238,8 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            result = getattr(printing, function)(self, self.doc.report, self.doc.findings())
+            more = {"report_path": self.doc.path} if function == "export_pdf" else {}
+            result = getattr(printing, function)(self, self.doc.report, self.doc.findings(), **more)
         except OgiError as exc:
             self.show_error(exc.message)
             return
@@ -248,21 +252,34 @@ class MainWindow(WorkdayActions, FileActions, ImportActions, QMainWindow):
 
         self.finish_editing()
         try:
-            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind)
+            path = publish.export_copy(self, self.doc.report, self.doc.findings(), kind, self.doc.path)
         except OgiError as exc:
             self.show_error(exc.message)
             return
         if path is not None:
             self.statusBar().showMessage(self.tr("已导出 {0}").format(path), 6000)
 
+    def _rollup(self) -> None:
+        """文件 → 汇总… lives in its own module (ogi_gui.rollup), loaded when first used."""
+        from .rollup import start_rollup
+
+        self.finish_editing()
+        start_rollup(self)
+
     # -- window ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last geometry, or a roomy default, never larger than the screen (a 1024 × 700 screen
+        without a window manager would otherwise cut off the right and bottom edges)."""
         geometry = QSettings().value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             em = self.fontMetrics().horizontalAdvance("国")
             self.resize(em * 100, em * 64)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and not screen.contains(self.frameGeometry()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+            self.move(max(screen.left(), min(self.x(), screen.right() - self.width())), max(screen.top(), self.y()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ogi.formats.safesave import atomic_write
 from ogi.model.report import Report
 from ogi.model.rules import Finding
+from ogi.outputs import refuse_report_target
 from ogi.outputs.pdf.fonts import FontSet
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, report_title
 
@@ -37,14 +38,15 @@ SETTING_FOLDER = "print/folder"  # where the last PDF was saved
 
 
 # -- the three entry points of the window -------------------------------------------------------
-def export_pdf(parent: QWidget, report: Report, findings: list[Finding]) -> Path | None:
-    """Ask for a file name (and, if the report has errors, whether to mark it as a draft); write it."""
-    path = ask_pdf_path(parent, _suggested_path(report))
+def export_pdf(parent: QWidget, report: Report, findings: list[Finding], report_path: Path | None = None) -> Path | None:
+    """Ask for a file name (beside the report first, see ``export_place``) and the copy's options; write it."""
+    path = ask_pdf_path(parent, _suggested_path(report, report_path))
     if path is None:
         return None
     choice = ask_choice(parent, QCoreApplication.translate("Printing", "导出 PDF"), findings)
     if choice is None:
         return None
+    refuse_report_target(path)  # a 「报告.pdf」 that is a link to the report itself
     with _busy():
         atomic_write(path, _render(report, findings, choice), keep_backup=False)
     QSettings().setValue(SETTING_FOLDER, str(path.parent))
@@ -208,11 +210,10 @@ def _paint_sheet(painter: QPainter, printer: QPrinter, image: QImage) -> None:
 
 
 # -- small helpers ----------------------------------------------------------------------------
-def _suggested_path(report: Report) -> Path:
-    settings = QSettings()
-    folder = Path(str(settings.value(SETTING_FOLDER, "") or settings.value("files/last_folder", "") or Path.home()))
-    name = "".join(ch for ch in report_title(report) if ch not in '\\/:*?"<>|\n') or "report"
-    return folder / f"{name}.pdf"
+def _suggested_path(report: Report, report_path: Path | None = None) -> Path:
+    from .files import export_place
+
+    return export_place(report_path, report_title(report), ".pdf", SETTING_FOLDER)
 
 
 @contextmanager

@@ -24,12 +24,14 @@ KINDS = {  # menu key → (suffix, fragment)
 }
 
 
-def export_copy(parent: QWidget, report: Report, findings: list[Finding], kind: str) -> Path | None:
+def export_copy(
+    parent: QWidget, report: Report, findings: list[Finding], kind: str, report_path: Path | None = None
+) -> Path | None:
     """Ask for a file name (and draft or final when the report has errors); write it; the path or None."""
     from . import printing  # the one options dialog (draft or formal, sign-off, 落款), shared with printing
 
     suffix, fragment = KINDS[kind]
-    path = ask_path(parent, _suggested(report, suffix, fragment), suffix)
+    path = ask_path(parent, _suggested(report, suffix, fragment, report_path), suffix)
     if path is None:
         return None
     choice = printing.ask_choice(parent, QCoreApplication.translate("Publish", "导出"), findings)
@@ -53,7 +55,7 @@ def ask_path(parent: QWidget, suggested: Path, suffix: str) -> Path | None:
     return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
 
-def _suggested(report: Report, suffix: str, fragment: bool) -> Path:
-    folder = QSettings().value(SETTING_FOLDER, "") or str(Path.home())
-    name = "".join(ch for ch in report.title() if ch not in '\\/:*?"<>|') or "报告"
-    return Path(folder) / (name + ("（片段）" if fragment else "") + suffix)
+def _suggested(report: Report, suffix: str, fragment: bool, report_path: Path | None = None) -> Path:
+    from .files import export_place
+
+    return export_place(report_path, report.title(), ("（片段）" if fragment else "") + suffix, SETTING_FOLDER)

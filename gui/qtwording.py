@@ -13,6 +13,13 @@ CORRECTIONS = {
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QFileSystemModel", "Size"): "大小",
     ("QFileDialog", "Size"): "大小",
+    # the file list's 类型 column (found under Xvfb: folders were listed as 「Folder」)
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Alias"): "替身",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
 }
 
 

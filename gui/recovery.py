@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
-from ogi.formats.journal import Journal, JournalWriter, header, read_journal
-from ogi.model.messages import OgiError
+from ogi.formats.journal import Journal, JournalWriter, header, problem, read_journal, set_aside
+from ogi.model.messages import OgiError, shorten, text
 
 SUFFIX = ".jsonl"
 
@@ -52,7 +52,15 @@ def new_journal(form_id: str, source: Path | None, meta: dict[str, str] | None =
 
 def orphans() -> list[Journal]:
     """Journals whose window is gone (crash, power cut, killed), oldest first."""
-    found = []
+    return scan()[0]
+
+
+def scan() -> tuple[list[Journal], list[str]]:
+    """(usable orphaned journals, messages about the ones set aside because they cannot be used).
+
+    A journal that cannot be read or replayed is kept under another name (the clerk's typing is
+    in it) and never offered again: offering it at every start, only to fail, helps nobody."""
+    found, set_aside_messages = [], []
     for path in sorted(folder().glob(f"*{SUFFIX}")):
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)
@@ -61,13 +69,24 @@ def orphans() -> list[Journal]:
         lock.unlock()
         try:
             journal = read_journal(path)
-        except OgiError:
-            continue
-        if journal.entries:
+            why = problem(journal)
+        except OgiError as exc:
+            journal, why = None, exc.message
+        if why is not None:
+            set_aside_messages.append(_set_aside(path, why))
+        elif journal.entries:
             found.append(journal)
         else:
             discard(journal.path)
-    return found
+    return found, set_aside_messages
+
+
+def _set_aside(path: Path, why: str) -> str:
+    try:
+        kept = set_aside(path)
+    except OSError:
+        kept = path
+    return text("JOURNAL_SET_ASIDE", file=path.name, reason=shorten(why, 120), kept=kept)
 
 
 def discard(path: Path) -> None:

@@ -109,7 +109,7 @@ def _check_font_covers(app) -> None:
 PLUGINS = {  # Qt plug-ins a clerk's desktop needs (the self-test itself runs offscreen): window, IME, printing
     "win32": {"platforms": ("qwindows",)},
     "linux": {
-        "platforms": ("qxcb", "qwayland"),
+        "platforms": ("qxcb", "qwayland|qwayland-generic"),  # a|b: either name (Qt 6.10+ | 6.9, old-glibc bundle)
         "platforminputcontexts": ("ibusplatforminputcontextplugin", "composeplatforminputcontextplugin"),
         "printsupport": ("cupsprintersupport",),
     },
@@ -123,7 +123,7 @@ def _check_plugins() -> None:
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     for kind, names in PLUGINS.get(platform, {}).items():
         present = {p.stem.removeprefix("lib") for p in (folder / kind).glob("*")}
-        missing = [n for n in names if n not in present]
+        missing = [n for n in names if not present & set(n.split("|"))]
         _check(not missing, f"缺少 Qt 插件 {kind}/{'、'.join(missing)}（{folder}）")
 
 

@@ -45,6 +45,33 @@ def parse_block(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text), delimiter="\t", strict=False)] or [[""]]
 
 
+def squeeze(widths: list[int], room: int, label_columns: int, em: int, value_min: int) -> list[int]:
+    """Narrow the columns to fit ``room``: the widest row-label column first (its labels wrap, down to
+    seven ideographs), then all value columns alike, never below ``value_min``. Header labels wrap;
+    a table that still does not fit scrolls with the page."""
+    widths = list(widths)
+    excess = sum(widths) - room
+    labels = sorted(range(label_columns), key=lambda c: -widths[c])
+    for col in labels:
+        if excess <= 0:
+            break
+        cut = min(excess, max(0, widths[col] - 8 * em))
+        widths[col] -= cut
+        excess -= cut
+    values = list(range(label_columns, len(widths)))
+    while excess > 0 and values:
+        widest = max(widths[c] for c in values)
+        if widest <= value_min:
+            break
+        wide = [c for c in values if widths[c] == widest]
+        runner = max([widths[c] for c in values if widths[c] < widest] + [value_min])
+        step = min(widest - runner, -(-excess // len(wide)))
+        for col in wide:
+            widths[col] -= step
+        excess -= step * len(wide)
+    return widths
+
+
 class ReportTableView(QTableView):
     message = Signal(str)
     currentCellChanged = Signal(str)  # cell id
@@ -77,6 +104,7 @@ class ReportTableView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._row_origin: int | None = None  # the column where Tab started this row (Excel's Enter-after-Tab)
         self._stepping = False
+        self._room: int | None = None  # the page's width, once the form knows it
         self.fit()
 
     @property
@@ -88,11 +116,21 @@ class ReportTableView(QTableView):
         return self.model().table_id
 
     # -- geometry ------------------------------------------------------------------
+    def set_room(self, width: int) -> None:
+        """The width the page offers: a table wider than that squeezes its columns (see ``squeeze``)."""
+        if width != self._room:
+            self._room = width
+            self.fit()
+
     def fit(self) -> None:
-        """Column widths in units of the font's ideograph width; rows tall enough for wrapped labels."""
+        """Column widths in units of the font's ideograph width; rows tall enough for wrapped labels.
+        Where the page is narrower (1024 × 700, large zoom or scaling), the columns are squeezed so
+        that the whole table, 总计 included, is in sight."""
         fm = self.fontMetrics()
         em = max(8, fm.horizontalAdvance("国"))
         widths = [self._column_width(c, em) for c in range(self.grid.width)]
+        if self._room:
+            widths = squeeze(widths, self._room - 2 * self.frameWidth(), self.grid.label_columns, em, self.value_min_width())
         for col, width in enumerate(widths):
             self.setColumnWidth(col, width)
         heights = self._row_heights(widths)
@@ -100,6 +138,11 @@ class ReportTableView(QTableView):
             self.setRowHeight(row, height)
         frame = 2 * self.frameWidth()
         self.setFixedSize(sum(widths) + frame, sum(heights) + frame)
+
+    def value_min_width(self) -> int:
+        """Narrowest a value column may get: a six-figure number (the largest real counts) stays readable."""
+        pad = label_padding(self.fontMetrics().height()) + 2
+        return self.fontMetrics().horizontalAdvance("888888") + 2 * pad + 2
 
     def _ems(self, text: str, em: int) -> int:
         return math.ceil(self.fontMetrics().horizontalAdvance(text) / em)

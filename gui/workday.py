@@ -147,6 +147,11 @@ class WorkdayActions:
         self.set_document(self._new_document(report, None))
         self.doc.checker.meta_changed()
         self.doc.notes_changed()
+        blank = next((m.id for m in report.form.meta if not report.meta.get(m.id)), None)
+        field = self.form.fields.get(("meta", blank or ""))
+        if field is not None:  # the cursor in the report (not in the side list): the next field to fill in
+            self.form.scroll.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remember_place(self) -> None:
         """Closing: where the clerk was, so that the report can reopen there."""

@@ -83,7 +83,8 @@ def test_WIN_new_report_dialog_defaults(isolated, qtbot):
 
     dialog = NewReportDialog()
     qtbot.addWidget(dialog)
-    assert dialog.choice() == ("ogi-2021", _dt.date.today().year - 1)
+    year = str(_dt.date.today().year - 1)
+    assert dialog.choice() == ("ogi-2021", {"year": year, "report_kind": "县级以上人民政府部门"})  # the form's default kind
 
 
 def test_WIN_new_report_prompts_over_unsaved(make_window, form21, qtbot):
@@ -91,7 +92,7 @@ def test_WIN_new_report_prompts_over_unsaved(make_window, form21, qtbot):
     type_in(qtbot, window.form.views["t3"], "t3.new.natural", "1", end=ENTER)
     asked = []
     window.ask_save_changes = lambda: asked.append(1) or "cancel"
-    window.ask_new = lambda: ("ogi-2019", 2020)
+    window.ask_new = lambda: ("ogi-2019", {"year": "2020"})
     assert not window.new_report() and window.doc.report.value("t3.new.natural") == 1
     window.ask_save_changes = lambda: "discard"
     assert window.new_report() and window.doc.form.id == "ogi-2019" and window.doc.report.meta == {"year": "2020"}
@@ -128,7 +129,9 @@ def test_WIN_load_last_year_carries_over_one_undo(make_window, form21, tmp_path)
 def test_WIN_printing_actions_call_gui_printing(make_window, form21, monkeypatch, tmp_path):
     calls = []
     fake = types.ModuleType("ogi_gui.printing")
-    fake.export_pdf = lambda parent, report, findings: calls.append(("pdf", report, findings)) or tmp_path / "r.pdf"
+    fake.export_pdf = lambda parent, report, findings, report_path=None: (
+        calls.append(("pdf", report, findings)) or tmp_path / "r.pdf"
+    )
     fake.print_preview = lambda parent, report, findings: calls.append(("preview", report, findings))
     fake.print_report = lambda parent, report, findings: calls.append(("print", report, findings))
     monkeypatch.setitem(sys.modules, "ogi_gui.printing", fake)

@@ -20,14 +20,16 @@ def test_WIN_new_report_chooses_the_report_kind(isolated, qtbot):
 
     dialog = NewReportDialog()
     qtbot.addWidget(dialog)
-    assert dialog.meta() == {"report_kind": "县级以上人民政府部门"}  # the sensible default: a department
-    dialog.kind.setCurrentIndex(dialog.kind.findText(GOVERNMENT))
-    assert dialog.meta() == {"report_kind": GOVERNMENT} and dialog.choice() == ("ogi-2021", _dt.date.today().year - 1)
+    year = str(_dt.date.today().year - 1)
+    assert dialog.choice() == ("ogi-2021", {"year": year, "report_kind": "县级以上人民政府部门"})  # default: a department
+    kind = dialog.fields.kind
+    kind.setCurrentIndex(kind.findText(GOVERNMENT))
+    assert dialog.choice() == ("ogi-2021", {"year": year, "report_kind": GOVERNMENT})
 
 
 def test_WIN_new_report_keeps_the_kind_and_the_deadline_follows(make_window, form21):
     window = make_window(Report(form21))
-    window.ask_new = lambda: ("ogi-2021", 2023, {"report_kind": GOVERNMENT})
+    window.ask_new = lambda: ("ogi-2021", {"year": "2023", "report_kind": GOVERNMENT})
     assert window.new_report()
     window.doc.report.meta["date"] = "2024-03-20"
     window.doc.checker.meta_changed()

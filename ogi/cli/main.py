@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -16,11 +17,13 @@ from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
 from ogi.model.lastyear import mismatches
 from ogi.model.loader import available_forms, load_form
-from ogi.model.messages import OgiError, text
+from ogi.model.messages import OgiError, shorten, shorten_path, text
 from ogi.model.rules import Finding
 from ogi.paths import forms_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+MAX_LINE = 400  # characters of one finding line
+_C1 = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
 
 
 def _finding_json(f: Finding) -> dict:
@@ -55,13 +58,16 @@ def _previous(report, file: str | None):
 def cmd_check(args: argparse.Namespace) -> int:
     report = read_report(Path(args.file))
     previous = _previous(report, args.previous)
+    for notice in report.notices:  # e.g. text typed in Excel outside every field: it would be lost
+        print(text("CLI_NOTICE", notice=shorten(notice, MAX_LINE)), file=sys.stderr)
     checker = Checker(report, previous)
     findings = checker.findings()
     if args.json:
-        print(json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1))
+        out = json.dumps([_finding_json(f) for f in findings], ensure_ascii=False, indent=1)
+        print(out.translate(_C1))  # JSON escapes C0 controls itself; C1 (e.g. CSI \x9b) would reach the terminal
     else:
-        for f in findings:
-            print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{f.message}")
+        for f in findings:  # cell text in a message must not forge lines or colour the terminal
+            print(f"{text('SEVERITY_' + f.severity)}\t{f.rule}\t{shorten(f.message, MAX_LINE)}")
         counts = checker.counts()
         print(
             text("CLI_SUMMARY", errors=counts["error"], warnings=counts["warning"], incomplete=counts["incomplete"]),
@@ -80,7 +86,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         place = bad.source or report.form.cells[cell].place
         raise OgiError("CLI_CONVERT_INVALID", file=args.input, count=len(report.invalid), place=place, text=bad.text[:40])
     fmt.write(report, target)
-    print(text("CLI_WROTE", file=target))
+    print(text("CLI_WROTE", file=shorten_path(target)))
     return EXIT_OK
 
 
@@ -106,7 +112,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     fonts = FontSet.discover(args.font_dir)
     skipped = [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]
     for line in fonts.describe() + fonts.substitutions() if args.show_fonts else skipped + fonts.substitutions():
-        print(line, file=sys.stderr)
+        print(shorten(line, MAX_LINE), file=sys.stderr)
     output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
     _refuse_output(Path(args.input), output, ".pdf")
     options = PdfOptions(
@@ -116,23 +122,18 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:
         print(text("CLI_PDF_DRAFT", count=errors), file=sys.stderr)
-    print(text("CLI_PDF_WROTE", file=output, pages=pages))
+    print(text("CLI_PDF_WROTE", file=shorten_path(output), pages=pages))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def _refuse_output(source: Path, output: Path, suffix: str | None = None) -> None:
     """Never write a printed copy over the report it came from, nor into a file of another kind."""
-    from ogi.outputs import output_for
+    from ogi.outputs import output_for, refuse_report_target
 
     if suffix is not None and output.suffix.lower() != suffix:
         raise OgiError("EXPORT_UNKNOWN_TYPE", file=output, known=suffix)
     output_for(output)
-    try:
-        same = output.exists() and output.resolve() == source.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise OgiError("EXPORT_SAME_AS_INPUT", file=output)
+    refuse_report_target(output, source)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -157,7 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:
         print(text("CLI_EXPORT_DRAFT", count=errors), file=sys.stderr)
-    print(text("CLI_EXPORT_WROTE", file=output, summary=summary))
+    print(text("CLI_EXPORT_WROTE", file=shorten_path(output), summary=summary))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -196,6 +197,42 @@ def cmd_draft(args: argparse.Namespace) -> int:
         fmt.write(report, target)
         print(text("CLI_WROTE", file=target), file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    """Roll many units' reports up into one (汇总), with who is missing, who fails and where each figure came from."""
+    from ogi.cli.progress import Bar
+    from ogi.rollup import Options, rollup, save
+    from ogi.rollup.roster import read_roster
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise OgiError("FILE_UNKNOWN_TYPE", file=output, known=".xlsx")
+    roster = read_roster(Path(args.roster)) if args.roster else None
+    options = Options(year=args.year or "", agency=args.agency or "", include_errors=args.include_errors, roster=roster)
+    with Bar(sys.stderr) as bar:
+        result = rollup([Path(u) for u in args.units], options, bar.update, skip=output)
+    save(result, output)
+    _rollup_summary(result, output)
+    # Exit 1 for errors in the sums that no blank explains (an included unit's figures did not add up)
+    tables, blanks = result.report.form.tables, result.blanks
+    findings = Checker(result.report).findings()
+    errors = [f for f in findings if f.severity == "error" and f.section in tables and not blanks.keys() & set(f.cells)]
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _rollup_summary(result, output: Path) -> None:
+    if result.matching is None:
+        missing = text("ROLLUP_SUMMARY_NO_ROSTER")
+    else:
+        missing = text("ROLLUP_SUMMARY_MISSING", count=len(result.matching.missing))
+    found = len(result.statuses)
+    print(
+        text("ROLLUP_SUMMARY", included=len(result.included), found=found, excluded=found - len(result.included), missing=missing)
+    )
+    if result.blanks:
+        print(text("ROLLUP_INCOMPLETE_CELLS", count=len(result.blanks)))
+    print(text("CLI_WROTE", file=output))
 
 
 _PRINT_OPTIONS = [
@@ -272,6 +309,18 @@ COMMANDS = {
             (("--fragment",), {"action": "store_true", "help": "网页只输出正文片段（样式内嵌），便于粘贴到网站编辑器"}),
         ],
     ),
+    "rollup": (
+        cmd_rollup,
+        "汇总：把多个单位的报告逐项相加为一份报告，并列出各单位情况、缺报单位和每个数的来源",
+        [
+            (("units",), {"nargs": "+", "metavar": "UNITS", "help": "各单位的报告文件或文件夹（含子文件夹；.xlsx 或 .json）"}),
+            (("-o", "--output"), {"metavar": "汇总.xlsx", "required": True, "help": "汇总结果（Excel 工作簿）"}),
+            (("--roster",), {"metavar": "名单.xlsx|.txt", "help": "应报送的单位名单：每行一个机关全称，或工作表中的一列"}),
+            (("--year",), {"help": "汇总的年度（默认：多数报告的年度）"}),
+            (("--agency",), {"help": "汇总结果的机关全称（汇总单位）"}),
+            (("--include-errors",), {"action": "store_true", "help": "有错误的报告也计入（在“单位情况”中标注）"}),
+        ],
+    ),
 }
 
 
@@ -296,6 +345,18 @@ def main(argv: list[str] | None = None) -> int:
     except OgiError as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_UNREADABLE
+    except BrokenPipeError:  # `ogi check … | head`: the reader has gone; that is not an error of ours
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Python would report the broken pipe again when flushing stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ogi.formats.safesave import reason
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, text
 
 PLUGINS = {".json": "ogi.formats.jsonfile", ".xlsx": "ogi.formats.xlsx"}  # suffix → module exposing FORMAT
 
@@ -66,25 +65,43 @@ def format_for(path: Path) -> Format:
 
 
 def check_readable(path: Path, max_bytes: int) -> None:
-    """Refuse missing files, folders and absurdly large files before parsing anything."""
+    """Refuse missing files, folders, FIFOs and devices and absurdly large files before reading
+    (for readers that open the file themselves; the report readers use ``read_regular``)."""
+    import os
+    import stat
+
+    from ogi.formats.regular import MB, not_regular
+    from ogi.formats.safesave import reason
+
     path = Path(path)
     try:
-        if path.is_dir():
-            raise OgiError("FILE_IS_DIR", file=path)
-        if not path.exists():
-            raise OgiError("FILE_NOT_FOUND", file=path)
-        size = path.stat().st_size
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise OgiError("FILE_NOT_FOUND", file=path) from None
     except OSError as exc:
         raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
-    if size == 0:
+    if stat.S_ISDIR(info.st_mode):
+        raise OgiError("FILE_IS_DIR", file=path)
+    if why := not_regular(info.st_mode):
+        raise OgiError("FILE_UNREADABLE", file=path, reason=why)
+    if info.st_size == 0:
         raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
-    if size > max_bytes:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=f"文件过大（{size // 1048576} MB）")
+    if info.st_size > max_bytes:
+        raise OgiError("FILE_TOO_LARGE", file=path, size=f"{info.st_size / MB:.1f}", limit=f"{max_bytes / MB:.1f}")
 
 
 def read_report(path: Path):
-    """Read any supported report file; OgiError (never a traceback) when it cannot."""
-    return format_for(path).read(Path(path))
+    """Read any supported report file; OgiError (never a traceback) when it cannot.
+
+    Running out of memory is named as such (a file may be built to exhaust it), never passed
+    off as damaged content."""
+    fmt = format_for(path)
+    try:
+        return fmt.read(Path(path))
+    except MemoryError:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=text("REASON_MEMORY")) from None
+    except RecursionError:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=text("REASON_NESTING")) from None
 
 
 def write_report(report, path: Path) -> None:

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ogi.formats import read_report
+from ogi.formats.regular import read_regular
 from ogi.model.loader import load_form
 from ogi.model.messages import OgiError
 from ogi.model.report import Invalid, Report
-from ogi.model.values import format_number, parse
+from ogi.model.values import clean_text, format_number, parse
 
 VERSION = 1
 MAX_BYTES = 200 * 1024 * 1024
+UNUSABLE = ".unusable"  # suffix of a journal set aside
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def header(form_id: str, source: Path | None, meta: dict[str, str] | None = None
     return {
         "journal": VERSION,
         "form": form_id,
-        "source": str(source) if source else None,
+        "source": os.path.abspath(source) if source else None,  # recovery may start from another folder
         "started": _dt.datetime.now().isoformat(timespec="seconds"),
         "meta": dict(meta or {}),
     }
@@ -69,7 +71,8 @@ class JournalWriter:
         self._write(entry)
 
     def _write(self, obj: dict) -> None:
-        self._handle.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+        # clean_text: a lone surrogate in the clerk's text must not cost the journal that edit
+        self._handle.write(clean_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
@@ -90,9 +93,11 @@ def read_journal(path: Path) -> Journal:
     """Read a journal; complete lines only. OgiError when even the header is unreadable."""
     path = Path(path)
     try:
-        data = path.read_bytes()[:MAX_BYTES].decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=str(exc)) from None
+        data = read_regular(path, MAX_BYTES).decode("utf-8", errors="replace")
+    except OgiError as exc:
+        if exc.code in ("FILE_NOT_FOUND", "FILE_IS_DIR"):
+            raise
+        raise OgiError("JOURNAL_UNREADABLE", file=path) from None
     lines = data.split("\n")[:-1]  # text after the last newline is a torn write: ignored
     objects = []
     for line in lines:
@@ -129,14 +134,42 @@ def text_entry(kind: str, key: str, value: str) -> dict:
 
 
 def previous_entry(path: Path | None) -> dict:
-    return {"op": "previous", "path": str(path) if path else None}
+    return {"op": "previous", "path": os.path.abspath(path) if path else None}
+
+
+def set_aside(path: Path) -> Path:
+    """Keep an unusable journal (the clerk's typing is in it) under a name never offered again."""
+    path = Path(path)
+    kept = path.with_name(path.name + UNUSABLE)
+    os.replace(path, kept)
+    Path(str(path) + ".lock").unlink(missing_ok=True)
+    return kept
+
+
+def problem(journal: Journal) -> str | None:
+    """Why this journal cannot be replayed at all (an edition this program does not know), or None."""
+    try:
+        load_form(journal.form)
+    except OgiError as exc:
+        return exc.message
+    return None
 
 
 # -- replay --------------------------------------------------------------------
-def start_report(journal: Journal) -> Report:
-    """The report the journaled session started from (its source file, or a blank one)."""
-    if journal.source:
-        return read_report(Path(journal.source))
+def start_report(journal: Journal, source: Path | None = None) -> Report:
+    """The report the journaled session started from: its source file (or ``source``, where the
+    clerk found it), or a blank one. Never a report of another edition than the journal's."""
+    where = source or (Path(journal.source) if journal.source else None)
+    if where is None:
+        return blank_report(journal)
+    report = read_report(where)
+    if report.form.id != journal.form:
+        raise OgiError("JOURNAL_OTHER_EDITION", file=journal.path, journal=journal.form, source=where, found=report.form.id)
+    return report
+
+
+def blank_report(journal: Journal) -> Report:
+    """A new report of the journal's edition (when its file is gone: the edits go onto this one)."""
     report = Report(load_form(journal.form))
     report.meta.update({k: v for k, v in journal.meta.items() if k in {m.id for m in report.form.meta}})
     return report
@@ -171,6 +204,9 @@ def _replay_cells(report: Report, cells: dict) -> None:
 
 
 def _replay_text(report: Report, op: str, key: str, value: object) -> None:
+    known = {"meta": {m.id for m in report.form.meta}, "text": {s.id for s in report.form.text_sections()}}.get(op)
+    if known is not None and key not in known:
+        return  # a field this edition does not have would make a file the readers refuse
     target = report.strings(op)
     if isinstance(value, str) and value != "":
         target[key] = value

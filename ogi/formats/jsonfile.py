@@ -11,15 +11,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from ogi import __version__
-from ogi.formats import Format, check_readable
+from ogi.formats import Format
+from ogi.formats.regular import read_regular
 from ogi.formats.safesave import atomic_write
 from ogi.model.loader import load_form_for
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, json_reason, text
 from ogi.model.report import Report
-from ogi.model.values import format_number, parse
+from ogi.model.values import clean_text, format_number, parse
 
 _TOP = {"form", "meta", "values", "entered_totals", "texts", "notes", "generator"}
 MAX_BYTES = 20 * 1024 * 1024
+MAX_INT_DIGITS = 4000  # below the interpreter's own limit (4300)
 
 
 def report_to_dict(report: Report) -> dict:
@@ -38,7 +40,7 @@ def report_to_dict(report: Report) -> dict:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return clean_text(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 def write(report: Report, path: Path) -> None:
@@ -47,17 +49,35 @@ def write(report: Report, path: Path) -> None:
 
 def read(path: Path) -> Report:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(raw, parse_float=Decimal)
+        raw = read_regular(path, MAX_BYTES).decode("utf-8-sig")
+        data = json.loads(raw, parse_float=Decimal, parse_int=_integer, object_hook=_no_surrogates)
     except UnicodeDecodeError:
-        raise OgiError("FILE_UNREADABLE", file=path, reason="不是 UTF-8 编码的文本") from None
+        raise OgiError("FILE_UNREADABLE", file=path, reason=text("REASON_NOT_UTF8")) from None
     except json.JSONDecodeError as exc:
-        raise OgiError("JSON_SYNTAX", file=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
+        raise OgiError("JSON_SYNTAX", file=path, line=exc.lineno, column=exc.colno, reason=json_reason(exc.msg)) from None
     except RecursionError:
         raise OgiError("FILE_UNREADABLE", file=path, reason="嵌套层数过多") from None
     return from_dict(data, path)
+
+
+def _integer(digits: str) -> int | Decimal:
+    """Python refuses to turn more than 4300 digits into an int; as a Decimal the value parser
+    says 「数值过大」 with the key, like for any other figure out of range."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else Decimal(digits)
+
+
+def _no_surrogates(obj: dict) -> dict:
+    """A lone ``\\ud800`` escape cannot be saved as UTF-8 (nor journaled): it becomes U+FFFD on reading."""
+    return {clean_text(k): _clean(v) for k, v in obj.items()}
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _strings(data: dict, key: str, path: Path) -> dict[str, str]:
@@ -103,7 +123,12 @@ def _read_values(report: Report, data: dict, path: Path) -> None:
             raise OgiError("JSON_UNKNOWN_CELL", file=path, key=key)
         if isinstance(raw, (dict, list)):
             raise OgiError(
-                "JSON_BAD_VALUE", file=path, key=key, place=cells[key].place, text=type(raw).__name__, reason="应为数字"
+                "JSON_BAD_VALUE",
+                file=path,
+                key=key,
+                place=cells[key].place,
+                text="{…}" if isinstance(raw, dict) else "[…]",
+                reason="应为数字",
             )
         got = parse(raw, cells[key].type)
         if not got.ok:

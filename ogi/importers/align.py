@@ -58,9 +58,10 @@ def place(cells: Sequence[str], width: int) -> list[str | None] | None:
 
 
 def _collect(tokens: Sequence[Token], start: int, end: int, row: int | None) -> tuple[list[str], int]:
-    """The cells after a label: up to the next text (or, in a real table, the end of its row)."""
+    """The cells after a label: up to the next text (or, in a real table, the end of its row).
+    A label outside any table row never takes the cells of a table row that follows it."""
     cells, j = [], start
-    while j < end and kind(tokens[j].text) is not Kind.TEXT and (row is None or tokens[j].row == row):
+    while j < end and kind(tokens[j].text) is not Kind.TEXT and tokens[j].row == row:
         cells.append(tokens[j].text)
         j += 1
     return cells, j
@@ -96,7 +97,10 @@ class TableReader:
         self._report_missing()
 
     def _read_labelled(self, tokens: Sequence[Token], start: int, end: int) -> None:
-        i = start
+        """Rows by their labels. A label with no value after it in flattened text (a Markdown
+        heading that repeats the row's label above its table) may not be the row: when the label
+        occurs again, the row is read there; otherwise from what followed it the first time."""
+        i, headings = start, {}
         while i < end:
             if kind(tokens[i].text) is not Kind.TEXT:
                 i += 1
@@ -106,7 +110,14 @@ class TableReader:
                 i = after
                 continue
             cells, i = _collect(tokens, after, end, tokens[after - 1].row)
-            self._row(ref.block, ref.leaf, cells, cut=i >= len(tokens) and not self.complete_source)
+            cut = i >= len(tokens) and not self.complete_source
+            if tokens[after - 1].row is None and all(kind(c) is Kind.EMPTY for c in cells):
+                headings.setdefault(ref.leaf.path, (ref, cells, cut))
+                continue
+            self._row(ref.block, ref.leaf, cells, cut=cut)
+        for path, (ref, cells, cut) in headings.items():
+            if path not in self.done:
+                self._row(ref.block, ref.leaf, cells, cut=cut)
 
     def _read_headless(self, tokens: Sequence[Token], start: int, end: int) -> None:
         """表四 has one unlabelled row: its values follow the last column label of the header."""

@@ -19,6 +19,9 @@ from ogi.model.schema import Form
 from ogi.model.values import parse_date
 
 _TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?(?:本机关)?(?:政府信息公开|政务公开|信息公开)")
+_TITLE_YEAR_FIRST = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?(?:工作)?报告$"
+)
 _TITLE_NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:政府信息公开|政务公开)(?:工作)?年度?(?:工作)?报告$")
 _PAGE_DATE = re.compile(r"^(?:成文日期|发文日期)[:：]?\s*(.+)$")
 _CN_DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=False))
@@ -129,6 +132,9 @@ def find_title(tokens: Sequence[Token], before: int) -> tuple[str, str] | None:
                 found = _TITLE.match(candidate)
                 if found:
                     return found.group("agency").lstrip("关于"), found.group("year")
+                found = _TITLE_YEAR_FIRST.match(candidate)  # 「2024年上海市科委政府信息公开工作年度报告」
+                if found:
+                    return found.group("agency"), found.group("year")
                 found = _TITLE_NO_YEAR.match(candidate)
                 if found:
                     return found.group("agency"), ""

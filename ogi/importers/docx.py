@@ -17,10 +17,11 @@ from defusedxml import ElementTree as SafeTree
 from defusedxml.common import DefusedXmlException
 
 from ogi.formats import check_readable
+from ogi.formats.safesave import reason
 from ogi.importers import Importer
 from ogi.importers.build import ImportResult, import_tokens, source_name
 from ogi.importers.tokens import Token, clean
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, text
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_XML = 64 * 1024 * 1024  # document.xml unpacked; a larger one is not a report
@@ -75,8 +76,12 @@ def tokenize(path: Path) -> list[Token]:
             if info.file_size > MAX_XML:
                 raise OgiError("IMPORT_DOCX_BAD", file=path, reason=f"正文部件过大（{info.file_size // 1048576} MB）")
             root = SafeTree.fromstring(archive.read(info))
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise OgiError("IMPORT_DOCX_BAD", file=path, reason=type(exc).__name__) from None
+    except OSError as exc:
+        raise OgiError("IMPORT_DOCX_BAD", file=path, reason=reason(exc)) from None
+    except zipfile.BadZipFile:
+        raise OgiError("IMPORT_DOCX_BAD", file=path, reason=text("XLSX_REASON_ZIP")) from None
+    except KeyError:
+        raise OgiError("IMPORT_DOCX_BAD", file=path, reason=text("IMPORT_DOCX_NO_BODY")) from None
     except (SafeTree.ParseError, DefusedXmlException):
         raise OgiError("IMPORT_DOCX_BAD", file=path, reason="内部 XML 格式错误或含有被禁止的实体") from None
     body = root.find(W + "body")

@@ -32,23 +32,33 @@ class RowRef:
     leaf: Leaf
 
 
+# The enumerator a row label starts with: 「一、」「（一）」「(一)」「1.」「1、」.
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")
+_MIN_BARE = 4  # a label without its enumerator is used only when this long (「其他」 never is)
+
+
 def _row_names(leaf: Leaf) -> set[str]:
     own = leaf.labels[-1]
     names = {own, *OLD_WORDING.get(own, ())}
     for start in range(len(leaf.labels) - 1):
         names.add("".join(leaf.labels[start:]))  # group label in the same cell
-    return {norm(n) for n in names}
+    keys = {norm(n) for n in names}
+    bare = norm(_ENUMERATOR.sub("", own))  # 「本年新收政府信息公开申请数量」 printed without 「一、」
+    if len(bare) >= _MIN_BARE:
+        keys.add(bare)
+    return keys
 
 
 @cache
 def row_index(form: Form, table: str) -> dict[str, RowRef | None]:
     """norm(label) → row; None marks a label shared by two rows (ambiguous, never used)."""
     index: dict[str, RowRef | None] = {}
+    columns = column_names(form, table)
     for b, block in enumerate(form.tables[table].blocks):
         for leaf in block.row_leaves:
             if not leaf.path:
                 continue
-            for name in _row_names(leaf):
+            for name in _row_names(leaf) - columns:
                 ref = RowRef(table, b, leaf)
                 index[name] = ref if index.get(name, ref) == ref else None
     return index
@@ -106,9 +116,22 @@ def is_heading(text: str, title: str) -> bool:
     number, body = section_key(title)
     for numeral in (title.partition("、")[0], number):
         if key.startswith(numeral) and not key[len(numeral) : len(numeral) + 1].isdigit():
-            rest = key[len(numeral) :]
+            rest = _unqualified(key[len(numeral) :], body)
             return _common_prefix(rest, body) >= min(2, len(body))
-    return False
+    other = _NUMERAL.match(key)  # renumbered (「三、政府信息公开行政复议、行政诉讼情况」): the whole title
+    return other is not None and _unqualified(key[other.end() :], body) == body
+
+
+_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+_QUALIFIERS = ("政府信息公开工作", "政府信息公开")  # 「五、政府信息公开工作存在的主要问题及改进情况」
+
+
+def _unqualified(rest: str, body: str) -> str:
+    """A heading without the 「政府信息公开工作」 its title does not have."""
+    for qualifier in _QUALIFIERS:
+        if rest.startswith(qualifier) and not body.startswith(qualifier):
+            return rest[len(qualifier) :]
+    return rest
 
 
 def _common_prefix(a: str, b: str) -> int:

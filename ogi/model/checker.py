@@ -116,7 +116,7 @@ def _name_culprits(report: Report, findings: list[Finding]) -> list[Finding]:
     culprit: dict[str, str] = {}
     for i, a in enumerate(failing):
         for b in failing[i + 1 :]:
-            if abs(a.delta) != abs(b.delta):
+            if a.delta is None or b.delta is None or a.delta not in (b.delta, -b.delta):
                 continue
             shared = set(a.cells) & set(b.cells)
             if len(shared) == 1:

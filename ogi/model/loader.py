@@ -14,7 +14,7 @@ from pathlib import Path
 from string import Formatter
 
 from ogi.model import expand
-from ogi.model.messages import OgiError, shorten
+from ogi.model.messages import OgiError, json_reason, os_reason, shorten, text
 from ogi.model.rules import KINDS
 from ogi.model.schema import META_ROLES, Block, Choice, Form, HeaderNode, Leaf, MetaField, Rule, Section, Table, ValueType
 from ogi.paths import forms_dir
@@ -27,7 +27,7 @@ _TYPE = ({"kind", "min", "max"}, {"places", "units", "label"})
 _META = ({"id", "label", "kind", "required"}, {"role", "choices", "default", "source"})
 _CHOICE = ({"id", "label"}, {"deadline", "agency_suffixes", "source"})
 _SECTION = ({"id", "title", "kind"}, {"table"})
-_TABLE = ({"name", "orientation", "default_type", "blocks"}, set())
+_TABLE: tuple[set[str], set[str]] = ({"name", "orientation", "default_type", "blocks"}, set())
 _BLOCK = ({"columns"}, {"caption", "corner", "rows"})
 _NODE = ({"label"}, {"key", "children", "span", "type"})
 _RULE_COMMON = {"id", "kind", "severity", "message"}
@@ -43,7 +43,7 @@ class _Ctx:
     def fail(self, code: str, where: str = "", key: object = "", **extra: object) -> OgiError:
         return OgiError(code, file=self.file, where=where, key=key, **extra)
 
-    def keys(self, obj: object, spec: tuple[set, set], where: str) -> dict:
+    def keys(self, obj: object, spec: tuple[set[str] | frozenset[str], set[str] | frozenset[str]], where: str) -> dict:
         if not isinstance(obj, dict):
             raise self.fail("FORM_BAD_VALUE", where, "", reason="应为对象")
         required, optional = spec
@@ -79,12 +79,14 @@ def load_form_file(path: Path) -> Form:
     ctx = _Ctx(path.name)
     try:
         raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ctx.fail("FORM_READ", reason=exc) from None
+    except UnicodeDecodeError:
+        raise ctx.fail("FORM_READ", reason=text("REASON_NOT_UTF8")) from None
+    except OSError as exc:
+        raise ctx.fail("FORM_READ", reason=os_reason(exc)) from None
     try:
         data = json.loads(raw, object_pairs_hook=_no_duplicates(ctx))
     except json.JSONDecodeError as exc:
-        raise OgiError("FORM_JSON", file=path.name, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
+        raise OgiError("FORM_JSON", file=path.name, line=exc.lineno, column=exc.colno, reason=json_reason(exc.msg)) from None
     return _build(ctx, data, path)
 
 

@@ -7,6 +7,8 @@ wording is reviewed in one place and tests can name the code instead of the text
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 MESSAGES: dict[str, str] = {
     # form definition loader
     "FORM_READ": "表单定义 {file}：无法读取：{reason}",
@@ -46,8 +48,25 @@ MESSAGES: dict[str, str] = {
     "JSON_UNKNOWN_META": "文件 {file}：未知的基本信息字段 “{key}”",
     "JSON_UNKNOWN_TEXT": "文件 {file}：未知的正文部分 “{key}”",
     "WRITE_FAILED": "无法保存到 {file}：{reason}",
+    "FILE_TOO_LARGE": "无法读取文件 {file}：文件过大（{size} MB，上限 {limit} MB）",
+    "REASON_MEMORY": "内存不足（文件内容过多，可能是恶意构造的文件）",
+    "REASON_NESTING": "嵌套层数过多",
+    "BACKUP_FAILED": "无法保存到 {file}：旧版本无法保留为备份 {backup}（{reason}）；文件未作改动",
+    "FILE_CHANGED_ON_DISK": "文件 {file} 在打开（或上次保存）之后已被其他窗口或程序修改",
+    "XLSX_STRAY": "{place}：此处的内容不会被读入（“{text}”）；请移到对应的填写位置",
+    "XLSX_FIELD_TOO_LONG": "{place}（{field}）的文字过长（{length} 字），超过 Excel 单元格的上限（{limit} 字），无法保存",
+    "XLSX_REASON_MEMBER_ENCRYPTED": "部件 {part} 已加密",
+    "XLSX_REASON_STRINGS": "共享字符串 {count} 条，超过上限 {limit} 条",
+    "XLSX_REASON_IDENTITY_SIZE": "标识信息过大（{count} 条记录，上限 {limit} 条）",
+    "XLSX_REASON_SHEETS": "标识信息指向 {count} 个工作表，本格式只有 {limit} 个",
+    "XLSX_REASON_REACH": "标识信息指向 {place}，超出本格式的表格范围",
+    "XLSX_REASON_FORMATS": "样式表中的单元格格式超过 Excel 的上限（{limit} 个）",
+    "XLSX_REASON_PART": "部件 {part} 解压后 {size} MB，超过此类部件的上限",
+    "XLSX_REASON_CELLS": "单元格过多（读到工作表 {sheet} 时已超过 {limit} 个）",
     # recovery journal (the window's crash recovery)
     "JOURNAL_UNREADABLE": "恢复记录 {file} 已损坏，无法恢复",
+    "JOURNAL_OTHER_EDITION": "恢复记录 {file} 属于 {journal} 格式，而报告 {source} 是 {found} 格式；不能把修改恢复到另一种格式的报告上",
+    "JOURNAL_SET_ASIDE": "恢复记录 {file} 无法使用（{reason}），已另存为 {kept}，以后不再提示",
     # rule engine (generic wording shared by every edition)
     "RULE_INCOMPLETE": "{place}：有 {count} 个单元格未填写（{cells}），暂无法核对",
     "BLANK_ONLY_COLUMNS": "，只填了{filled}列",
@@ -71,6 +90,7 @@ MESSAGES: dict[str, str] = {
     "CLI_SUMMARY": "共 {errors} 个错误，{warnings} 个警告，{incomplete} 项未完成",
     "CLI_FORMS_LINE": "{id}\t{title}（{basis}）",
     "CLI_WROTE": "已保存 {file}",
+    "CLI_NOTICE": "注意\t{notice}",
     "CLI_FILL_ZERO": "已将 {count} 个空白单元格填为 0",
     # Excel workbook (ogi/xlsx*.py)
     "XLSX_SHEET_META": "基本信息",
@@ -162,6 +182,7 @@ MESSAGES: dict[str, str] = {
     "CLI_EXPORT_DRAFT": "报告有 {count} 个错误，导出的文本已标注“草稿：数据未通过校验”（确认无误后可用 --final 去掉）",
     "EXPORT_UNKNOWN_TYPE": "文件 {file}：不能导出为这种文件（可导出：{known}）；保存报告请用 .json 或 .xlsx",
     "EXPORT_SAME_AS_INPUT": "文件 {file}：输出文件不能是报告本身",
+    "EXPORT_ONTO_REPORT": "文件 {file} 是指向报告文件 {target} 的链接；导出的文件不能覆盖报告",
     "EXPORT_PAGES": "{pages} 页",
     "FORM_NONE_FOUND": "没有找到任何报告格式定义（{folder}）：程序安装不完整，请重新安装",
     "EXPORT_LABEL_PDF": "PDF 文件",
@@ -200,18 +221,112 @@ MESSAGES: dict[str, str] = {
     "DRAFT_BLANK": "{file}：表格尚未填完（{cells}），无法起草统计段落",
     "DRAFT_NONE": "{file}：报告格式 {form} 没有定义统计段落的写法",
     "DRAFT_UNTITLED": "本报告",
+    # roll-up (汇总, ogi/rollup/)
+    "ROLLUP_DEFAULT_AGENCY": "汇总",
+    "ROLLUP_NONE_FOUND": "在 {sources} 中没有找到报告文件（.xlsx 或 .json）",
+    "ROLLUP_NO_YEAR": "未填写年度",
+    "ROLLUP_OTHER_YEAR": "年度为 {found}，本次汇总的是 {year} 年度",
+    "ROLLUP_OTHER_FORM": "格式版本为 {found}，本次汇总的是 {form}",
+    "ROLLUP_NO_AGENCY": "未填写机关全称",
+    "ROLLUP_DUPLICATE": "同一单位另有较新的报告（{file}），本份不计入",
+    "ROLLUP_HAS_ERRORS": "有 {count} 个错误，不计入（如需计入，请使用“包括有错误的报告”）",
+    "ROLLUP_WITH_ERRORS": "有 {count} 个错误，仍已计入",
+    "ROLLUP_INCLUDED": "计入",
+    "ROLLUP_EXCLUDED": "不计入",
+    "ROLLUP_SHEET_UNITS": "单位情况",
+    "ROLLUP_SHEET_MISSING": "缺报",
+    "ROLLUP_SHEET_DETAIL": "明细",
+    "ROLLUP_UNITS_HEAD": "文件|机关全称|年度|格式版本|错误（表格和基本信息）|警告|未完成|是否计入|原因或标注",
+    "ROLLUP_MISSING_HEAD": "情况|名称|可能对应",
+    "ROLLUP_MISSING_ROW": "名单中有、未报送",
+    "ROLLUP_UNLISTED_ROW": "已报送、不在名单中",
+    "ROLLUP_NO_ROSTER": "未提供单位名单（--roster），无法核对缺报单位",
+    "ROLLUP_NONE_MISSING": "名单中的单位均已报送",
+    "ROLLUP_DETAIL_UNIT": "单位",
+    "ROLLUP_DETAIL_FILE": "文件",
+    "ROLLUP_DETAIL_CELL": "单元格编号",
+    "ROLLUP_DETAIL_SUM": "汇总数",
+    "ROLLUP_DETAIL_BLANKS": "未填写的单位数",
+    "ROLLUP_PROGRESS": "汇总 {done}/{total}",
+    "ROLLUP_SUMMARY": "已汇总 {included} 个单位的报告（共找到 {found} 份，不计入 {excluded} 份）；{missing}",
+    "ROLLUP_SUMMARY_MISSING": "名单中 {count} 个单位未报送",
+    "ROLLUP_SUMMARY_NO_ROSTER": "未核对缺报（未提供名单）",
+    "ROLLUP_INCOMPLETE_CELLS": "{count} 个单元格有单位未填写，汇总数不完整（见“明细”）",
+    "ROLLUP_CANCELLED": "汇总已取消",
+    # reasons given by libraries and the system, in Chinese (no English inside a Chinese message)
+    "JSON_REASON_VALUE": "此处应有一个值（数字、带引号的文字、true、false、null、{{…}} 或 […]），文件可能为空或不完整",
+    "JSON_REASON_KEY": "此处应为带英文双引号的键名（或多了一个逗号）",
+    "JSON_REASON_COLON": "键名后应有英文冒号“:”",
+    "JSON_REASON_COMMA": "此处应有英文逗号“,”，或括号未配对",
+    "JSON_REASON_EXTRA": "内容结束后还有多余的文字",
+    "JSON_REASON_STRING": "引号内的文字没有结束（缺少后一个英文双引号）",
+    "JSON_REASON_CONTROL": "引号内的文字含有控制字符（如换行或制表符），应写作 \\n 或 \\t",
+    "JSON_REASON_ESCAPE": "反斜杠“\\”后的转义写法无效",
+    "JSON_REASON_TRAILING_COMMA": "末尾多了一个逗号",
+    "JSON_REASON_OTHER": "不符合 JSON 语法",
+    "REASON_NOT_UTF8": "不是 UTF-8 编码的文本",
+    "REASON_OS": "操作系统报告错误（{name}）",
+    "IMPORT_DOCX_NO_BODY": "缺少正文部件（word/document.xml）",
+    "FONT_REASON_DAMAGED": "文件已损坏或格式无法识别",
 }
 
+# The json module's reasons (English, by their start) → catalogue codes; JSON_REASON_OTHER otherwise.
+_JSON_REASONS = (
+    ("Expecting value", "JSON_REASON_VALUE"),
+    ("Expecting property name", "JSON_REASON_KEY"),
+    ("Expecting ':'", "JSON_REASON_COLON"),
+    ("Expecting ','", "JSON_REASON_COMMA"),
+    ("Extra data", "JSON_REASON_EXTRA"),
+    ("Unterminated string", "JSON_REASON_STRING"),
+    ("Invalid control character", "JSON_REASON_CONTROL"),
+    ("Invalid \\", "JSON_REASON_ESCAPE"),
+    ("Illegal trailing comma", "JSON_REASON_TRAILING_COMMA"),
+)
 
-def shorten(value: str, limit: int = 40) -> str:
-    """Echo user-supplied text back in a message without flooding it (one line, bounded)."""
-    flat = " ".join(str(value).split())
+
+def json_reason(msg: str) -> str:
+    """The json module's reason (``JSONDecodeError.msg``, English) as Chinese catalogue text."""
+    return text(next((code for start, code in _JSON_REASONS if msg.startswith(start)), "JSON_REASON_OTHER"))
+
+
+def os_reason(exc: OSError) -> str:
+    """A generic Chinese reason for a system error the caller has no better words for (never strerror)."""
+    import errno
+
+    return text("REASON_OS", name=errno.errorcode.get(exc.errno or -1) or f"错误号 {exc.errno}")
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def escape_controls(value: str) -> str:
+    """Control characters (escape sequences that colour or move a terminal, bidi overrides) made visible."""
+    return str(value).translate(_CONTROLS)
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """Echo user-supplied text back in a message without flooding it (one line, bounded, no
+    control character left to forge a line or colour a terminal)."""
+    flat = escape_controls(" ".join(str(value).split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def text(code: str, **fields: object) -> str:
     """Return the catalogue text for ``code`` with ``fields`` filled in."""
     return MESSAGES[code].format(**fields)
+
+
+def shorten_path(path: object, limit: int = 160) -> str:
+    """A file name echoed in one bounded line: the end (the name itself) is what the clerk recognises."""
+    flat = escape_controls(" ".join(str(path).split()))
+    return flat if len(flat) <= limit else "…" + flat[-(limit - 1) :]
+
+
+def _bounded(value: object) -> object:
+    if isinstance(value, PurePath):
+        return shorten_path(value)
+    return shorten(value, 160) if isinstance(value, str) else value
 
 
 class OgiError(Exception):
@@ -221,7 +336,7 @@ class OgiError(Exception):
         self.code = code
         self.fields = fields
         # Fields may echo hostile input (a 1 MB key, a newline): one bounded line, always.
-        safe = {k: shorten(v, 160) if isinstance(v, str) else v for k, v in fields.items()}
+        safe = {k: _bounded(v) for k, v in fields.items()}
         super().__init__(text(code, **safe))
 
     @property

@@ -60,6 +60,7 @@ class Report:
         self.texts: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.invalid: dict[str, Invalid] = {}
+        self.notices: list[str] = []  # what the reader could not take in (text outside the recorded cells); not data
         self.addresses: dict[str, str] = {}  # cell id → 「表三!D7」 when read from a workbook
         self._stored: dict[str, Number] = {}
         self._computed: dict[str, Number | None] = {}
@@ -176,8 +177,8 @@ class Report:
         """
         best: tuple[int, Number] | None = None
         for parts in self.form.totals[total]:
-            values = [self.value(p) for p in parts]
-            if all(v is not None for v in values):
+            values = [v for v in (self.value(p) for p in parts) if v is not None]
+            if len(values) == len(parts):
                 entered = sum(1 for p in parts if p in self._stored and p in self.form.totals)
                 if best is None or entered < best[0]:
                     best = (entered, sum(values))
@@ -207,4 +208,4 @@ class Report:
             other.invalid,
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # mutable: never a dict key

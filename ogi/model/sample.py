@@ -10,6 +10,7 @@ import random
 from decimal import Decimal
 
 from ogi.model.report import Report
+from ogi.model.rules.common import add
 from ogi.model.schema import Form, ValueType
 
 
@@ -50,12 +51,12 @@ def _balance(report: Report, rng: random.Random) -> None:
         if inst.rule.kind != "balance":
             continue
         left = inst.parts[0]
-        if sum(report.value(c) for c in inst.parts) == sum(report.value(c) for c in inst.right):
+        if add([report.value(c) for c in inst.parts]) == add([report.value(c) for c in inst.right]):
             continue
-        others = sum(report.value(c) for c in inst.parts[1:])
-        target = sum(report.value(c) for c in inst.right)
+        others = add([report.value(c) for c in inst.parts[1:]])
+        target = add([report.value(c) for c in inst.right])
         if target - others < 0:
             report.set(inst.parts[1], 0)
-            others = sum(report.value(c) for c in inst.parts[1:])
+            others = add([report.value(c) for c in inst.parts[1:]])
         report.set(left, target - others)
     report.recompute()

@@ -188,7 +188,7 @@ class Instance:
     key: str  # stable across sessions: "T3-2/natural"; notes are keyed by it
     rule: Rule
     place: str
-    total: str | None = None  # sum: the total cell; previous: this year's cell
+    total: str = ""  # sum: the total cell; previous: this year's cell ("" for kinds without one)
     parts: tuple[str, ...] = ()  # sum: the parts; balance: the left side
     right: tuple[str, ...] = ()  # balance: the right side
     table: str | None = None

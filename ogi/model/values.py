@@ -115,7 +115,8 @@ def _check(number: Decimal, vtype: ValueType) -> Parsed:
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > vtype.places:
         return Parsed(error=text("VALUE_TOO_MANY_PLACES", places=vtype.places))
-    if -number.as_tuple().exponent > vtype.places:  # 1.50000000: trailing zeros beyond the places go
+    given = number.as_tuple().exponent
+    if isinstance(given, int) and -given > vtype.places:  # 1.50000000: trailing zeros beyond the places go
         number = number.quantize(Decimal(1).scaleb(-vtype.places))
     return Parsed(value=canonical_decimal(number))
 
@@ -160,3 +161,14 @@ def format_date_cn(day: _dt.date) -> str:
 def parse_year(raw: str) -> int | None:
     s = unicodedata.normalize("NFKC", raw or "").strip().removesuffix("年")
     return int(s) if re.fullmatch(r"(19|20|21)\d\d", s) else None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that can be saved as UTF-8: a surrogate pair (as JSON or ``_xD83D_`` escapes may
+    spell one) is joined into its character, a lone surrogate becomes U+FFFD."""
+    if not _SURROGATE.search(value):
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

@@ -57,6 +57,25 @@ def output_for(path: Path) -> Output:
     return _load(suffix)
 
 
+def refuse_report_target(path: Path, source: Path | None = None) -> None:
+    """A printed copy never replaces a report: not the one it came from (also through a link or
+    a hard link), nor any report file a link of a PDF name points at."""
+    import os
+
+    from ogi.formats import registry
+
+    path = Path(path)
+    try:
+        same = source is not None and path.exists() and os.path.samefile(path, source)
+        real = Path(os.path.realpath(path))
+    except OSError:
+        same, real = False, path
+    if same:
+        raise OgiError("EXPORT_SAME_AS_INPUT", file=path)
+    if real.suffix.lower() in registry():
+        raise OgiError("EXPORT_ONTO_REPORT", file=path, target=real.name)
+
+
 def suffixes() -> list[str]:
     return list(PLUGINS)
 
@@ -66,4 +85,6 @@ def labels() -> dict[str, str]:
 
 
 def export(report: Report, path: Path, findings: list[Finding], options: ExportOptions | None = None) -> str:
-    return output_for(path).write(report, Path(path), findings, options or ExportOptions())
+    output = output_for(path)
+    refuse_report_target(Path(path))
+    return output.write(report, Path(path), findings, options or ExportOptions())

@@ -26,10 +26,16 @@ def edit(view, cell: str, value: int | None) -> None:
         QTest.keyClick(view, Qt.Key.Key_Delete)
         return
     digits = str(value)
-    QTest.keyClicks(view, digits[0])  # typing starts editing, as in Excel
-    editor = view.cell_delegate.open_editor
-    if digits[1:]:
-        QTest.keyClicks(editor, digits[1:])
+    if view.is_computed(cell):  # typing never overwrites a computed total: F2 enters it by hand, deliberately
+        QTest.keyClick(view, Qt.Key.Key_F2)
+        editor = view.cell_delegate.open_editor
+        editor.selectAll()
+        QTest.keyClicks(editor, digits)
+    else:
+        QTest.keyClicks(view, digits[0])  # typing starts editing, as in Excel
+        editor = view.cell_delegate.open_editor
+        if digits[1:]:
+            QTest.keyClicks(editor, digits[1:])
     QTest.keyClick(editor, Qt.Key.Key_Return)
 
 

@@ -46,6 +46,7 @@ def run_case(path: Path) -> str:
             warnings.simplefilter("error")  # a library warning leaking to the clerk's terminal is a bug too
             report = read_report(path)
             Checker(report).findings()
+            _save_and_journal(report, path.parent)
         return "report"
     except OgiError as exc:
         ok = "\n" not in exc.message.strip() and len(exc.message) < 600
@@ -57,6 +58,42 @@ def run_case(path: Path) -> str:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _save_and_journal(report, folder: Path) -> None:
+    """What was read must save in both formats and journal (a lone surrogate once broke both)."""
+    from ogi.formats.journal import JournalWriter, header, text_entry
+
+    for suffix in (".json", ".xlsx"):
+        try:
+            write_report(report, folder / f"saved{suffix}")
+        except OgiError as exc:  # e.g. a text longer than a cell holds: a refusal, not a crash
+            if "\n" in exc.message:
+                raise
+    journal = JournalWriter(folder / "journal.jsonl", header(report.form.id, None))
+    for kind in ("meta", "text", "note"):
+        for key, value in report.strings(kind).items():
+            journal.append(text_entry(kind, key, value))
+    journal.close(remove=True)
+
+
+def fuzz_hostile(folder: Path, cases: int, seed: int) -> tuple[Counter, list[str]]:
+    """Fresh members of every hostile class (tests/tools/hostile.py) at small sizes."""
+    from tests.tools.hostile import CLASSES, build
+
+    rng = random.Random(seed)
+    counts: Counter = Counter()
+    bugs: list[str] = []
+    names = sorted(CLASSES)
+    for n in range(cases):
+        name = names[n % len(names)]
+        path = build(name, rng, rng.choice([1, 2, 5]), folder)
+        outcome = run_case(path)
+        counts[outcome.split(":")[0]] += 1
+        if outcome.startswith("BUG"):
+            bugs.append(f"{name} case {n} (seed {seed}): {outcome}")
+        path.unlink()
+    return counts, bugs
 
 
 def fuzz(folder: Path, suffix: str, cases: int, seed: int) -> tuple[Counter, list[str]]:

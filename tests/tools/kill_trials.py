@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from ogi.formats import read_report
+from ogi.formats import read_report, write_report
 from ogi.formats.safesave import backup_path
 from ogi.model.messages import OgiError
 from tests.tools.versions import versions
@@ -46,20 +47,50 @@ def _intact(path: Path, good: tuple) -> str | None:
     return None if any(got == g for g in good) else f"{path.name}: opens, but is neither version"
 
 
-def run_trials(folder: Path, suffix: str, trials: int, seed: int = 0, max_delay: float = 0.4) -> list[str]:
+FAULTS = ("plain", "symlink", "shared_mode")  # the classes of target a save is killed on
+SHARED_MODE = 0o664
+
+
+def _prepare(folder: Path, suffix: str, fault: str) -> tuple[Path, Path]:
+    """(the path the child saves to, the real file that must survive)."""
+    real = folder / f"report{suffix}"
+    if fault == "symlink":  # saving through a link: the link stays a link, the real file old or new
+        (folder / "real").mkdir(exist_ok=True)
+        real = folder / "real" / f"report{suffix}"
+        link = folder / f"link{suffix}"
+        if not link.is_symlink():
+            link.symlink_to(real)
+        return link, real
+    return real, real
+
+
+def _fault_problems(trial: int, target: Path, real: Path, fault: str) -> list[str]:
+    out = []
+    if fault == "symlink" and not target.is_symlink():
+        out.append(f"trial {trial}: the link {target.name} was replaced by a file")
+    if fault == "shared_mode" and real.exists() and stat.S_IMODE(real.stat().st_mode) != SHARED_MODE:
+        out.append(f"trial {trial}: mode {oct(stat.S_IMODE(real.stat().st_mode))}, was {oct(SHARED_MODE)}")
+    return out
+
+
+def run_trials(folder: Path, suffix: str, trials: int, seed: int = 0, max_delay: float = 0.4, fault: str = "plain") -> list[str]:
     """Run ``trials`` kills; return a list of failures (empty when every file survived)."""
     rng = random.Random(seed)
     good = versions(suffix)
     failures: list[str] = []
-    target = folder / f"report{suffix}"
+    target, real = _prepare(folder, suffix, fault)
+    if fault == "shared_mode":  # as a colleague's shared folder has it; every save must keep it
+        write_report(good[0], real)
+        real.chmod(SHARED_MODE)
     for trial in range(trials):
         proc = _start(target)
         time.sleep(rng.uniform(0, max_delay))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        for path in (target, backup_path(target)):
+        for path in (real, backup_path(real)):
             if path.exists() and (problem := _intact(path, good)):
                 failures.append(f"trial {trial}: {problem}")
-        if not target.exists():
-            failures.append(f"trial {trial}: {target.name} is missing")
+        if not real.exists():
+            failures.append(f"trial {trial}: {real.name} is missing")
+        failures += _fault_problems(trial, target, real, fault)
     return failures

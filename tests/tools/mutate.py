@@ -11,7 +11,24 @@ import json
 import random
 import zipfile
 
-JSON_JUNK = ["=SUM(A1:A9)", "2024-01-08", 1e308, -1, 1.5, "１２", "1,234", None, True, [], {}, "x" * 100_000, "\u202e12", "\x00"]
+JSON_JUNK = [
+    "\ud800",
+    "\x1b[31m\n错误\tFORGED",
+    "=SUM(A1:A9)",
+    "2024-01-08",
+    1e308,
+    -1,
+    1.5,
+    "１２",
+    "1,234",
+    None,
+    True,
+    [],
+    {},
+    "x" * 100_000,
+    "\u202e12",
+    "\x00",
+]
 
 
 def bit_flips(data: bytes, rng: random.Random) -> bytes:
@@ -73,7 +90,19 @@ def zip_xml_values(data: bytes, rng: random.Random) -> bytes:
         k = r.choice(sheets)
         name, body = members[k]
         junk = r.choice(
-            [b"<f>SUM(A1:A3)</f>", b"<v>1e400</v>", b"<v>-5</v>", b"<v>45000.5</v>", b"<t>\xe5\x8d\x81\xe4\xba\x8c</t>"]
+            [
+                b"<f>SUM(A1:A3)</f>",
+                b'<f t="array" ref="A1:A2">SUM(B1:B2*C1:C2)</f>',
+                b'<f t="dataTable" ref="A1:B2" dt2D="1" r1="C1" r2="D1"/>',
+                b'<f t="shared" si="0" ref="A1:A9">A1+1</f>',
+                b"<v>1e400</v>",
+                b"<v>-5</v>",
+                b"<v>45000.5</v>",
+                b"<t>\xe5\x8d\x81\xe4\xba\x8c</t>",
+                b"<t>_xD800__x001B_[31m</t>",
+                b'<row r="900"><c r="C900" t="inlineStr"><is><t>stray</t></is></c></row>',
+                b'<dimension ref="A1:XFD1048576"/>',
+            ]
         )
         cut = r.randrange(len(body))
         members[k] = (name, body[:cut] + junk + body[cut:])
@@ -110,9 +139,40 @@ def json_structure(data: bytes, rng: random.Random) -> bytes:
         return b"[" * 100_000
 
 
+def zip_encrypt_flag(data: bytes, rng: random.Random) -> bytes:
+    """Set the "encrypted" flag of one member (local and central headers): zipfile raises RuntimeError."""
+    buf = bytearray(data)
+    headers = [i for sig in (b"PK\x03\x04", b"PK\x01\x02") for i in _find_all(data, sig)]
+    if headers:
+        i = rng.choice(headers)
+        buf[i + (6 if data[i + 2 : i + 4] == b"\x03\x04" else 8)] |= 1
+    return bytes(buf)
+
+
+def _find_all(data: bytes, sig: bytes) -> list[int]:
+    out, start = [], 0
+    while (i := data.find(sig, start)) >= 0:
+        out.append(i)
+        start = i + 1
+    return out
+
+
+JSON_RAW = [b"9" * 4301, b"-" + b"1" * 5000, b'"\\ud800"', b'"\\udfff\\ud800"', b'"\\u001b[2J\\n"', b"1e999999999"]
+
+
+def json_raw(data: bytes, rng: random.Random) -> bytes:
+    """Replace one JSON value by raw text no encoder would write (huge integers, lone surrogates)."""
+    spots = [i + 1 for i in _find_all(data, b": ")]
+    if not spots:
+        return bit_flips(data, rng)
+    i = rng.choice(spots)
+    end = min((j for j in (data.find(b",", i), data.find(b"}", i)) if j > 0), default=len(data))
+    return data[:i] + rng.choice(JSON_RAW) + data[end:]
+
+
 BYTE_MUTATORS = [bit_flips, truncate, splice]
-ZIP_MUTATORS = [zip_shuffle, zip_drop, zip_corrupt_member, zip_xml_values]
-MUTATORS = {".json": BYTE_MUTATORS + [json_structure] * 3, ".xlsx": BYTE_MUTATORS + ZIP_MUTATORS * 2}
+ZIP_MUTATORS = [zip_shuffle, zip_drop, zip_corrupt_member, zip_xml_values, zip_encrypt_flag]
+MUTATORS = {".json": BYTE_MUTATORS + [json_structure] * 3 + [json_raw] * 2, ".xlsx": BYTE_MUTATORS + ZIP_MUTATORS * 2}
 
 
 def mutate(data: bytes, suffix: str, rng: random.Random) -> bytes:

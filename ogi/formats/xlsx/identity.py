@@ -19,12 +19,13 @@ from openpyxl.utils.cell import column_index_from_string
 
 from ogi import __version__
 from ogi.formats.xlsx.text import decode, encode
-from ogi.model.messages import OgiError
+from ogi.model.messages import OgiError, text
 
 SHEET, MAGIC, LAYOUT = "_ogi", "ogi-report", 1
 CHUNK = 30000  # characters of JSON per cell (Excel holds 32767)
 MAP_ROW = 7  # first row of the JSON map
-MAX_CHUNKS = 400  # rows of JSON read at most (12 MB), whatever the sheet's declared dimension says
+MAX_CHUNKS = 100  # rows of JSON read at most (3 MB; the longest report the writer accepts needs about 1.5 MB)
+MAX_RECORDS = 120_000  # places in the map: ~55,000 for a narrative at the writer's row limit
 MAX_ROW, MAX_COL = 50_000, 64  # no place of ours lies beyond: a hostile map must not make us scan millions of rows
 STATES = ("input", "entered", "auto", "invalid")
 _ADDRESS = re.compile(r"^([A-Z]{1,2})([1-9][0-9]{0,4})$")
@@ -97,6 +98,9 @@ def _fill(ident: Identity, body: object, file: object) -> None:
 
     if not isinstance(body, dict):
         raise bad("map")
+    records = _records(body)
+    if records > MAX_RECORDS:
+        raise bad(text("XLSX_REASON_IDENTITY_SIZE", count=records, limit=MAX_RECORDS))
     for key, arity in (("cells", 3), ("meta", 2)):
         part = body.get(key, {})
         if not isinstance(part, dict) or not all(_place(v, arity) for v in part.values()):
@@ -113,6 +117,18 @@ def _fill(ident: Identity, body: object, file: object) -> None:
     if not isinstance(labels, list) or not all(_place(v, 3) for v in labels):
         raise bad("labels")
     ident.labels = labels
+
+
+def _records(body: dict) -> int:
+    """How many places the map lists (before any of them is looked at)."""
+    count = 0
+    for key in ("cells", "meta", "texts", "notes", "labels"):
+        part = body.get(key)
+        if isinstance(part, (dict, list)):
+            count += len(part)
+        if key in ("texts", "notes") and isinstance(part, dict):
+            count += sum(len(v) for v in part.values() if isinstance(v, list))
+    return count
 
 
 def _place(value: object, arity: int) -> bool:

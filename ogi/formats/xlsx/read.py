@@ -16,12 +16,11 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils.cell import coordinate_to_tuple
-
-from ogi.formats import check_readable
-from ogi.formats.safesave import reason
+from ogi.formats.regular import read_regular
 from ogi.formats.xlsx.guard import check_container, load, parsing
 from ogi.formats.xlsx.identity import MAP_ROW, MAX_CHUNKS, SHEET, Identity, from_rows
+from ogi.formats.xlsx.scan import Budget
+from ogi.formats.xlsx.scan import cells as cells_of
 from ogi.formats.xlsx.text import NEW_LINE, decode
 from ogi.formats.xlsx.write import digest
 from ogi.model.loader import load_form_for
@@ -31,17 +30,13 @@ from ogi.model.schema import ValueType
 from ogi.model.values import Parsed, parse
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_STRAY = 20  # places of text outside the recorded cells reported at most
 Cells = dict[str, dict[str, tuple[object, str]]]  # sheet → address → (value, openpyxl data type)
 
 
 def read(path: Path) -> Report:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
-    return from_bytes(data, path)
+    return from_bytes(read_regular(path, MAX_BYTES), path)
 
 
 def from_bytes(data: bytes, path: Path) -> Report:
@@ -51,12 +46,20 @@ def from_bytes(data: bytes, path: Path) -> Report:
         with parsing(path):
             if SHEET not in wb.sheetnames:
                 raise OgiError("XLSX_NOT_OURS", file=path)
-            rows = wb[SHEET].iter_rows(min_row=1, max_row=MAP_ROW + MAX_CHUNKS, max_col=2, values_only=True)
-            ident = from_rows(list(rows), path)
+            budget = Budget()
+            ident = from_rows(_identity_rows(wb[SHEET], path, budget), path)
             report = Report(load_form_for(ident.form, path))
-            cells = _cells(wb, ident, path)
+            cells, stray = _cells(wb, ident, _sheet_limit(report), path, budget)
     finally:
         wb.close()
+    report = assemble(report, ident, cells, path)
+    report.notices = [text("XLSX_STRAY", place=place, text=shorten(value, 30)) for place, value in stray]
+    return report
+
+
+def assemble(report: Report, ident: Identity, cells: Cells, path: Path) -> Report:
+    """Fill ``report`` from the values found at the identity's places: the one set of reading rules,
+    shared with the roll-up's lean reader (:mod:`ogi.rollup.lean`), which gathers ``cells`` itself."""
     _check_labels(ident, cells, path)
     _read_meta(report, ident, cells)
     _read_texts(report, ident, cells)
@@ -68,25 +71,43 @@ def from_bytes(data: bytes, path: Path) -> Report:
     return report
 
 
-def _cells(wb, ident: Identity, path: Path) -> Cells:
-    """The values of every recorded place, reading each sheet only as far as the records reach."""
+def _identity_rows(ws, path: Path, budget: Budget) -> list[tuple]:
+    """The identity sheet's first two columns, as far as a map can reach (cells beyond are ignored)."""
+    last = MAP_ROW + MAX_CHUNKS
+    rows: dict[int, list] = {}
+    for found in cells_of(ws, path, budget):
+        if found.row <= last and found.col <= 2:
+            rows.setdefault(found.row, [None, None])[found.col - 1] = found.value
+    return [tuple(rows.get(r, ())) for r in range(1, min(last, max(rows, default=0)) + 1)]
+
+
+def _sheet_limit(report: Report) -> int:
+    """The form writes one sheet per table, plus 基本信息 and 正文: an identity naming more is not ours."""
+    return len(report.form.tables) + 2
+
+
+def _cells(wb, ident: Identity, most_sheets: int, path: Path, budget: Budget) -> tuple[Cells, list[tuple[str, str]]]:
+    """The values of every recorded place, and text found where nothing was recorded (it would be lost)."""
     places = [p[:2] for p in ident.labels] + [p[:2] for p in ident.cells.values()] + [p[:2] for p in ident.meta.values()]
     places += [p[:2] for parts in (*ident.texts.values(), *ident.notes.values()) for p in parts]
-    reach: dict[str, tuple[int, int]] = {}
+    wanted: dict[str, set[str]] = {}
     for sheet, address in places:
-        row, col = coordinate_to_tuple(address)
-        old = reach.get(sheet, (1, 1))
-        reach[sheet] = (max(old[0], row), max(old[1], col))
+        wanted.setdefault(sheet, set()).add(address)
+    if len(wanted) > most_sheets:
+        where = text("XLSX_REASON_SHEETS", count=len(wanted), limit=most_sheets)
+        raise OgiError("XLSX_BAD_IDENTITY", file=path, where=where)
     out: Cells = {}
-    for sheet, (max_row, max_col) in reach.items():
+    stray: list[tuple[str, str]] = []
+    for sheet, addresses in wanted.items():
         if sheet not in wb.sheetnames:
             raise OgiError("XLSX_SHEET_MISSING", file=path, sheet=sheet)
         found = out[sheet] = {}
-        for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col):
-            for cell in row:
-                if cell.value is not None:
-                    found[cell.coordinate] = (_with_places(cell.value, cell.number_format), cell.data_type)
-    return out
+        for cell in cells_of(wb[sheet], path, budget):
+            if cell.address in addresses:
+                found[cell.address] = (_with_places(cell.value, cell.number_format), cell.kind)
+            elif len(stray) < MAX_STRAY and _text_of(cell.value).strip():
+                stray.append((f"{sheet}!{cell.address}", _text_of(cell.value)))
+    return out, stray
 
 
 _FIXED = re.compile(r"^0\.(0{1,9})$")
@@ -196,7 +217,7 @@ def _written(place: list[str]) -> str:
 
 def _value_of(raw: object, kind: str, vtype: ValueType) -> tuple[str, Parsed]:
     """(the text as shown, the parse) of a figure found in a cell."""
-    if kind == "f":
+    if kind == "f":  # (already the formula's text: see ogi.formats.xlsx.scan)
         return str(raw), Parsed(error=text("XLSX_FORMULA"))
     if isinstance(raw, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         return _text_of(raw) if not isinstance(raw, dt.timedelta) else str(raw), Parsed(error=text("XLSX_DATE_IN_NUMBER"))

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ogi.model.values import clean_text
+
 CELL_LIMIT = 32767  # Excel's limit on the characters of one cell (UTF-16 code units)
 PIECE = 600  # units of one display row of narrative: ≤ 409 pt high when wrapped on an A4 page
 NEW_LINE, CONTINUED = "\n", ""
@@ -33,8 +35,8 @@ def encode(text: str) -> str:
 def decode(stored: str) -> str:
     """What a cell holds → the text (inverse of :func:`encode`, and of Excel's own escaping)."""
     if "_x" not in stored:
-        return stored
-    return _UNESCAPE.sub(lambda m: chr(int(m.group(1), 16)), stored)
+        return clean_text(stored)
+    return clean_text(_UNESCAPE.sub(lambda m: chr(int(m.group(1), 16)), stored))
 
 
 def utf16_len(text: str) -> int:

@@ -73,7 +73,7 @@ class _Book:
             rows = cols = 1  # no border: only the first cell needs a style
         style.style_range(ws, self.looks, row, col, rows, cols, look)
         cell = ws.cell(row=row, column=col)
-        put_text(cell, value)
+        put_text(cell, value, f"{ws.title}!{cell.coordinate}")
         self.ident.labels.append([ws.title, cell.coordinate, value])
 
     def paragraphs(self, ws, row: int, value: str, where: str) -> tuple[int, list[list[str]]]:
@@ -117,6 +117,7 @@ def _meta_sheet(book: _Book) -> None:
     form, report = book.form, book.report
     ws = book.wb.create_sheet(text("XLSX_SHEET_META"))
     _widths(ws, META_WIDTHS)
+    _check_fields(book, ws.title)  # before the title, which repeats the agency's name
     title = report.title() if report.role("agency") and report.role("year") else text("XLSX_SHEET_META")
     book.label(ws, 1, 1, title, "title", cols=2)
     ws.row_dimensions[1].height = 30
@@ -137,6 +138,15 @@ def _meta_sheet(book: _Book) -> None:
         ws.row_dimensions[row].height = style.text_height(value, META_WIDTHS[1], 13.0)
     style.page_setup(ws, "portrait")
     style.protect(ws)
+
+
+def _check_fields(book: _Book, sheet: str) -> None:
+    """An over-long field is named by its sheet, cell and label, not by the title cell that repeats it."""
+    for row, field in enumerate(book.form.meta, start=2):
+        value = book.report.meta.get(field.id, "")
+        if utf16_len(value) > CELL_LIMIT or len(encode(value)) > CELL_LIMIT:
+            place = f"{sheet}!B{row}"
+            raise OgiError("XLSX_FIELD_TOO_LONG", place=place, field=field.label, length=len(value), limit=CELL_LIMIT)
 
 
 def _table_sheet(book: _Book, table: Table) -> None:

@@ -16,7 +16,8 @@ from ogi.model.values import format_number
 def draft_paragraph(report: Report, file: object = "") -> str:
     """The paragraph for the current tables; refuses (naming the blank cells) while any it needs is blank."""
     found = narrative_spec(report.form)
-    if found is None or found[1].draft is None:
+    draft = found[1].draft if found is not None else None
+    if found is None or draft is None:
         raise OgiError("DRAFT_NONE", file=file, form=report.form.id)
     spec = found[1]
     values, blank = {}, []
@@ -25,12 +26,12 @@ def draft_paragraph(report: Report, file: object = "") -> str:
         if value is None:
             blank += [c for c in statement.cells if report.value(c) is None]
         values[statement.id] = format_number(value)
-    needed = _placeholders(spec.draft)
+    needed = _placeholders(draft)
     blank = [c for c in dict.fromkeys(blank) if any(c in s.cells for s in spec.statements if s.id in needed)]
     if blank:
         names = "、".join(report.form.place_of(c) for c in blank[:3]) + ("等" if len(blank) > 3 else "")
         raise OgiError("DRAFT_BLANK", file=file, cells=names)
-    return spec.draft.format(**values)
+    return draft.format(**values)
 
 
 def append_draft(report: Report, paragraph: str) -> str:

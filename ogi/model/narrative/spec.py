@@ -19,7 +19,7 @@ from ogi.model.narrative.numerals import figure_pattern
 from ogi.model.schema import Cell, Rule
 
 _STATEMENT = ({"id", "label", "cells"}, {"not", "parent", "units", "name"})
-_CHANGES = ({"reference", "up", "down", "flat"}, set())
+_CHANGES: tuple[set[str], set[str]] = ({"reference", "up", "down", "flat"}, set())
 PERCENT = "%"
 
 

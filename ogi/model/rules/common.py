@@ -11,6 +11,16 @@ from ogi.model.values import format_number
 NUMBER_FIELDS = frozenset({"place", "reported", "computed", "delta"})
 
 
+def add(values: list[Number | None]) -> Number:
+    """The sum of values the caller has checked are all present (blank is not 0: never summed as one)."""
+    total: Number = 0
+    for value in values:
+        if value is None:
+            raise ValueError("a blank value cannot be added")
+        total += value
+    return total
+
+
 def fmt(value: Number | None) -> str:
     return format_number(value)
 
@@ -43,10 +53,10 @@ def short_names(form: Form, missing: list[str]) -> list[str]:
     return [cells[c].place for c in missing]
 
 
-def failed(inst: Instance, reported: Number, computed: Number, flagged: tuple[str, ...], **fields: str) -> list[Finding]:
-    delta = reported - computed
+def failed(inst: Instance, reported: Number, computed: Number, flagged: tuple[str, ...], **fields: object) -> list[Finding]:
+    delta: Number = reported - computed
     msg = inst.rule.message.format(
-        place=inst.place, reported=fmt(reported), computed=fmt(computed), delta=fmt(abs(delta)), **fields
+        place=inst.place, reported=fmt(reported), computed=fmt(computed), delta=fmt(-delta if delta < 0 else delta), **fields
     )
     finding = Finding(
         inst.key,

@@ -27,7 +27,7 @@ _QUOTE = 60
 def spec_of(rule: Rule) -> Spec:
     """The compiled statements of a ``figures`` rule of a loaded form."""
     kept, spec = _SPECS.get(id(rule), (None, None))
-    if kept is not rule:
+    if kept is not rule or spec is None:
         raise KeyError(rule.id)
     return spec
 
@@ -66,8 +66,8 @@ def cells_name(report: Report, s: Statement) -> str:
 
 
 def table_value(report: Report, cells: tuple[str, ...]) -> Number | None:
-    values = [report.value(c) for c in cells]
-    return None if any(v is None for v in values) else sum(values)  # type: ignore[return-value]
+    values = [v for v in (report.value(c) for c in cells) if v is not None]
+    return sum(values) if len(values) == len(cells) else None
 
 
 def _evaluate(inst: Instance, report: Report, previous: Report | None) -> list[Finding]:
@@ -93,7 +93,7 @@ class _Section:
         self.seen: dict[tuple, int] = {}
         self.verdicts: dict[tuple, bool] = {}  # (statement, stated) → agrees: a figure restated is compared once
 
-    def key(self, *parts: object) -> str:
+    def key(self, *parts: str | Number) -> str:
         """Stable (notes are keyed by it): statement and stated figure, numbered when stated again."""
         count = self.seen[parts] = self.seen.get(parts, 0) + 1
         key = "/".join((self.inst.key, self.sid, *(p if isinstance(p, str) else fmt(p) for p in parts)))

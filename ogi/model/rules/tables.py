@@ -8,7 +8,7 @@ every reference is proven to name real cells before any report is checked.
 from __future__ import annotations
 
 from ogi.model.report import Report
-from ogi.model.rules.common import NUMBER_FIELDS, failed, fmt, incomplete
+from ogi.model.rules.common import NUMBER_FIELDS, add, failed, fmt, incomplete
 from ogi.model.rules.finding import Finding
 from ogi.model.rules.registry import RuleKind, register
 from ogi.model.schema import Cell, Instance, Number, Rule, Table
@@ -113,9 +113,9 @@ def _sum(inst: Instance, report: Report, previous: Report | None) -> list[Findin
     total = report.value(inst.total)
     parts = [report.value(p) for p in inst.parts]
     missing = [c for c, v in zip(inst.parts, parts, strict=True) if v is None] or ([inst.total] if total is None else [])
-    if missing:  # a blank total is a consequence of its blank parts: name the parts
+    if missing or total is None:  # a blank total is a consequence of its blank parts: name the parts
         return incomplete(inst, report, missing)
-    computed: Number = sum(parts)  # type: ignore[arg-type]
+    computed = add(parts)
     return [] if total == computed else failed(inst, total, computed, (inst.total,))
 
 
@@ -125,7 +125,7 @@ def _balance(inst: Instance, report: Report, previous: Report | None) -> list[Fi
     missing = [c for c, v in zip(inst.cells, left + right, strict=True) if v is None]
     if missing:
         return incomplete(inst, report, missing)
-    a, b = sum(left), sum(right)  # type: ignore[arg-type]
+    a, b = add(left), add(right)
     if a == b:
         return []
     terms = {"left_terms": " + ".join(map(fmt, left)), "right_terms": " + ".join(map(fmt, right))}

@@ -8,7 +8,7 @@ expire legitimately break it, and the clerk explains with a 说明.
 from __future__ import annotations
 
 from ogi.model.report import Report
-from ogi.model.rules.common import NUMBER_FIELDS, failed, fmt
+from ogi.model.rules.common import NUMBER_FIELDS, add, failed, fmt
 from ogi.model.rules.finding import Finding
 from ogi.model.rules.registry import RuleKind, register
 from ogi.model.rules.tables import _per_item, _single
@@ -34,10 +34,10 @@ def _evaluate(inst: Instance, report: Report, previous: Report | None) -> list[F
     minus = [report.value(c) for c in inst.right]
     if last is None or now is None or None in plus or None in minus:
         return []  # blank cells are listed by the completeness findings
-    computed = last + sum(plus) - sum(minus)  # type: ignore[operator, arg-type]
+    computed = last + add(plus) - add(minus)
     if now == computed:
         return []
-    terms = {"last": fmt(last), "plus": fmt(sum(plus)), "minus": fmt(sum(minus))}  # type: ignore[arg-type]
+    terms = {"last": fmt(last), "plus": fmt(add(plus)), "minus": fmt(add(minus))}
     return failed(inst, now, computed, (inst.total,), **terms)
 
 

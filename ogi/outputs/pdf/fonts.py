@@ -31,6 +31,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ogi.formats.regular import not_regular
+from ogi.formats.safesave import reason as os_error_reason
 from ogi.model.messages import OgiError, text
 from ogi.outputs.pdf.fontcache import load_face
 from ogi.paths import fonts_dir
@@ -165,6 +167,9 @@ def _first_usable(role: str, sources: list[tuple[Path, str]], skipped: list) -> 
 def unusable(path: Path, index: int = 0) -> str | None:
     """Why this face cannot be embedded (Chinese reason), or None when it can."""
     try:
+        odd = not_regular(os.stat(path).st_mode)  # a FIFO named *.ttf would block the first read forever
+        if odd:
+            return text("FONT_REASON_BROKEN", reason=odd)
         kind = _outline_kind(path, index)
         if kind == b"OTTO":
             return text("FONT_REASON_CFF")
@@ -172,7 +177,9 @@ def unusable(path: Path, index: int = 0) -> str | None:
             return text("FONT_REASON_NOT_TRUETYPE")
         font = load(FontFile(path, index))
     except (OSError, struct.error, TTFError, LookupError, ValueError, TypeError) as exc:  # whatever a damaged file raises
-        return text("FONT_REASON_BROKEN", reason=f"{type(exc).__name__}: {exc}")
+        return text(
+            "FONT_REASON_BROKEN", reason=text("FONT_REASON_DAMAGED") if not isinstance(exc, OSError) else os_error_reason(exc)
+        )
     glyphs = font.face.charToGlyph
     if any(ord(c) not in glyphs for c in _PROBE_DIGITS):
         return text("FONT_REASON_NO_DIGITS")
