@@ -110,11 +110,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     fonts = FontSet.discover(args.font_dir)
+    output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
+    _refuse_output(Path(args.input), output, ".pdf")
     skipped = [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]
     for line in fonts.describe() + fonts.substitutions() if args.show_fonts else skipped + fonts.substitutions():
         print(shorten(line, MAX_LINE), file=sys.stderr)
-    output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
-    _refuse_output(Path(args.input), output, ".pdf")
     options = PdfOptions(
         title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts, seal=args.seal
     )
