@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ogi.model.messages import OgiError
 from ogi.model.rules import Finding
+from ogi.outputs.pdf.fonts import FontSet
 
 KEYS = {"sign_off": "print/sign_off", "seal": "print/seal", "font_dir": "print/font_dir", "final": "print/final"}
 
@@ -82,6 +84,10 @@ class PrintOptionsDialog(QDialog):
             layout.addRow(warn)
         layout.addRow(self.sign_off)
         layout.addRow(self.tr("字体文件夹"), self._pair(self.font_dir, browse))
+        self.fonts = QLabel(font_notice(start.font_dir))  # which role prints in which face, when not GB/T 9704's
+        self.fonts.setWordWrap(True)
+        self.font_dir.editingFinished.connect(lambda: self.fonts.setText(font_notice(self.font_dir.text().strip())))
+        layout.addRow(self.fonts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -108,11 +114,20 @@ class PrintOptionsDialog(QDialog):
         folder = choose_folder(self, self.tr("选择字体文件夹"), self.font_dir.text())
         if folder:
             self.font_dir.setText(folder)
+            self.fonts.setText(font_notice(folder))
 
     def choice(self) -> PrintChoice:
         return PrintChoice(
             self.final.isChecked(), self.sign_off.isChecked(), self.sealed.isChecked(), self.font_dir.text().strip()
         )
+
+
+def font_notice(font_dir: str) -> str:
+    """The font substitutions, one per line, in plain words (empty when every role has its 公文 font)."""
+    try:
+        return "\n".join(FontSet.discover(font_dir or None).substitutions())
+    except OgiError as error:  # a folder that does not exist: say so here, printing will refuse it too
+        return str(error)
 
 
 def ask_options(parent: QWidget | None, title: str, findings: list[Finding]) -> PrintChoice | None:

@@ -143,9 +143,10 @@ def test_PDF_7_draft_mark_unless_final_and_notes_page(form21):
     findings = Checker(report, previous).findings()
     draft = pdf_text(render_pdf(report, findings))
     assert all("草稿：数据未通过校验" in page for page in draft)
-    assert "说明：机构改革" in draft[-1] and "附：校验提示及说明" in draft[-1]
+    assert "说明：机构改革" in draft[-2] and "附：校验提示及说明" in draft[-2]
+    assert "附：未通过校验的项目" in draft[-1] and "表三" in draft[-1]  # the draft says which cells fail
     final = pdf_text(render_pdf(report, findings, PdfOptions(final=True, notes=False)))
-    assert not any("草稿" in page for page in final) and len(final) == len(draft) - 1
+    assert not any("草稿" in page for page in final) and len(final) == len(draft) - 2
 
 
 def test_PDF_8_title_option_and_sign_off_block(form21):
@@ -156,17 +157,28 @@ def test_PDF_8_title_option_and_sign_off_block(form21):
         assert flat(part) in text
 
 
-def test_PDF_9_closing_per_gbt9704(printed):
-    """落款: 署名右空二字; 成文日期 two characters to the right of the 署名's first character."""
-    _report, pdf = printed["seed"]
+def _closing_spots(pdf: bytes) -> tuple[float, float, float, float]:
     page = PdfReader(io.BytesIO(pdf)).pages[-1]
     spots = []
     page.extract_text(visitor_text=lambda t, cm, tm, *_: spots.append((t.strip(), tm[4])))
-    agency = next(x for t, x in spots if t.startswith("南通市海门区"))
-    date = next(x for t, x in spots if t.startswith("2024"))
-    em = S.CHAR_PITCH
+    agency = next((t, x) for t, x in spots if t.startswith("南通市海门区"))
+    date = next((t, x) for t, x in spots if t.startswith("2024"))
+    return agency[1], len(agency[0]), date[1], len(date[0])
+
+
+def test_PDF_9_closing_per_gbt9704(printed):
+    """Unsealed (§7.3.5.2): 署名右空二字, 成文日期 two characters right of the 署名's first character;
+    sealed (§7.3.5.1, the default): 成文日期右空四字, the 署名 centred over it."""
+    report, pdf = printed["seed"]
+    em, right = S.CHAR_PITCH, S.BLOCK_LEFT + S.BLOCK_WIDTH
+    agency, a_len, date, _ = _closing_spots(render_pdf(report, options=PdfOptions(seal=False)))
     assert date - agency == pytest.approx(2 * em, abs=0.5)
-    assert agency + 14 * em == pytest.approx(S.BLOCK_LEFT + S.BLOCK_WIDTH - 2 * em, abs=1)
+    assert agency + a_len * em == pytest.approx(right - 2 * em, abs=1)
+    agency, a_len, date, _ = _closing_spots(pdf)
+    setter = ReportPdf(report, [], PdfOptions()).setter
+    date_width, agency_width = setter.width(S.SIGNATURE, "2024年1月8日"), setter.width(S.SIGNATURE, report.meta["agency"])
+    assert date + date_width == pytest.approx(right - 4 * em, abs=0.5)
+    assert agency + agency_width / 2 == pytest.approx(date + date_width / 2, abs=0.5)
 
 
 def test_PDF_10_cli_writes_pdf_and_reports_drafts(tmp_path, form21):

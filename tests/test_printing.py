@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from ogi.model.checker import Checker
 from ogi.model.sample import full_report
 from ogi.outputs.pdf.render import render_pdf
+from ogi.paths import fonts_dir
 from tests import guikit
 
 isolated = guikit.isolated  # settings under tmp_path, the application set up in Chinese
@@ -135,3 +136,16 @@ def test_PRINT_incomplete_report_asks_with_the_count(isolated, form21, monkeypat
     assert printing.confirm_incomplete(None, findings) is expected
     blanks = len({c for f in findings for c in f.missing})
     assert shown and f"{blanks} 个单元格未填写" in shown[0]
+
+
+def test_PRINT_fonts_substituted_are_said_in_the_options_dialog(isolated, tmp_path):
+    """Bundled faces stand in for 仿宋/小标宋/楷体: the dialog says which, and that it differs from GB/T 9704."""
+    from ogi_gui.printoptions import PrintOptionsDialog, font_notice
+    from PySide6.QtWidgets import QLabel
+
+    said = "\n".join(label.text() for label in PrintOptionsDialog(None, "打印", []).findChildren(QLabel))
+    assert "仿宋" in said and "GB/T 9704" in said and "uming.ttc" in said
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "fangsong.ttf").symlink_to(fonts_dir() / "wqy-microhei.ttc")
+    assert "仿宋：" not in font_notice(str(tmp_path / "fonts"))  # a 仿宋 of its own: not a substitute any more
+    assert str(tmp_path / "missing") in font_notice(str(tmp_path / "missing"))

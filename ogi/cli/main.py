@@ -112,11 +112,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     previous = _previous(report, args.previous)
     findings = Checker(report, previous).findings()
     fonts = FontSet.discover(args.font_dir)
-    for line in fonts.describe() if args.show_fonts else [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]:
-        print(shorten(line, MAX_LINE), file=sys.stderr)
     output = Path(args.output) if args.output else Path(args.input).with_suffix(".pdf")
     _refuse_output(Path(args.input), output, ".pdf")
-    options = PdfOptions(title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts)
+    skipped = [text("FONT_SKIPPED", file=p, reason=r) for p, r in fonts.skipped]
+    for line in fonts.describe() + fonts.substitutions() if args.show_fonts else skipped + fonts.substitutions():
+        print(shorten(line, MAX_LINE), file=sys.stderr)
+    options = PdfOptions(
+        title=args.title, final=args.final, sign_off=args.sign_off, notes=not args.no_notes, fonts=fonts, seal=args.seal
+    )
     pages = write_pdf(report, output, findings, options)
     errors = sum(f.severity == "error" for f in findings)
     if errors and not args.final:
@@ -150,6 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sign_off=args.sign_off,
         notes=not args.no_notes,
         font_dir=args.font_dir,
+        seal=args.seal,
         fragment=args.fragment,
     )
     summary = export(report, output, findings, options)
@@ -238,6 +242,14 @@ _PRINT_OPTIONS: list[Argument] = [
     (("--final",), {"action": "store_true", "help": "正式文本：即使有错误也不标注草稿"}),
     (("--sign-off",), {"action": "store_true", "help": "附签字栏（单位负责人签字、填报人、联系电话、日期）"}),
     (("--no-notes",), {"action": "store_true", "help": "不附“校验提示及说明”页"}),
+    (
+        ("--seal",),
+        {
+            "action": argparse.BooleanOptionalAction,
+            "default": True,
+            "help": "落款按加盖印章的格式（GB/T 9704 §7.3.5.1，默认）；--no-seal：不加盖印章的格式（§7.3.5.2）",
+        },
+    ),
     (("--previous",), {"metavar": "LAST_YEAR_FILE", "help": "上一年度的报告，用于核对上年结转"}),
     (("--font-dir",), {"metavar": "DIR", "help": "字体文件夹（也可用环境变量 OGI_FONT_DIR 指定）"}),
 ]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ogi.formats import Format
 from ogi.formats.safesave import atomic_write
+from ogi.formats.xlsx import _openpyxl  # noqa: F401  (openpyxl without numpy, before read/write import it)
 from ogi.formats.xlsx import read as reader
 from ogi.formats.xlsx import write as writer
 from ogi.model.report import Report

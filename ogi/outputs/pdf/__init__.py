@@ -21,7 +21,9 @@ __all__ = ["OUTPUT", "PdfOptions", "write_pdf"]
 def _write(report: Report, path: Path, findings: list[Finding], options: ExportOptions) -> str:
     """The registry's entry point (see ogi.outputs): the shared options become the renderer's own."""
     fonts = FontSet.discover(options.font_dir)
-    pdf = PdfOptions(title=options.title, final=options.final, sign_off=options.sign_off, notes=options.notes, fonts=fonts)
+    pdf = PdfOptions(
+        title=options.title, final=options.final, sign_off=options.sign_off, notes=options.notes, fonts=fonts, seal=options.seal
+    )
     return messages.text("EXPORT_PAGES", pages=write_pdf(report, path, findings, pdf))
 
 

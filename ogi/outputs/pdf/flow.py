@@ -25,6 +25,7 @@ class Band:
     space: bool = False  # blank: dropped at the top of a page
     repeat: Band | None = None  # drawn first when this band opens a page
     page_break: bool = False  # always start a new page with this band
+    soft: bool = False  # its keep_with_next yields when keeping would leave over half a page blank
 
 
 Page = list[tuple[Band, float]]  # each band with its offset from the top of the text block
@@ -37,7 +38,7 @@ def paginate(bands: list[Band], page_height: float) -> list[Page]:
         if band.page_break and page:
             pages.append(page := [])
         if page and _bottom(page) + band.height > page_height:
-            carry = _carry(page)
+            carry = _carry(page, page_height)
             pages.append(page := [])
             for kept in carry:
                 _place(page, kept)
@@ -51,11 +52,18 @@ def _bottom(page: Page) -> float:
     return top + band.height
 
 
-def _carry(page: Page) -> list[Band]:
-    """Take the trailing keep-with-next bands off ``page`` (all but the first band at most)."""
+def _carry(page: Page, page_height: float) -> list[Band]:
+    """Take the trailing keep-with-next bands off ``page`` (all but the first band at most).
+
+    A table that would fit a page is kept whole by *soft* keeps; when moving it would leave this page
+    less than half full, it is broken after its last soft band here instead (its
+    continuation repeats the header), so a page is never left half empty for it.
+    """
     count = 0
     while count < len(page) - 1 and page[-1 - count][0].keep_with_next:
         count += 1
+    if count and page[-1][0].soft and page[len(page) - count][1] < page_height / 2:
+        count = 0
     carried = [band for band, _ in page[len(page) - count :]]
     del page[len(page) - count :]
     return carried

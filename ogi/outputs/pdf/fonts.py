@@ -34,6 +34,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from ogi.formats.regular import not_regular
 from ogi.formats.safesave import reason as os_error_reason
 from ogi.model.messages import OgiError, text
+from ogi.outputs.pdf.fontcache import load_face
 from ogi.paths import fonts_dir
 
 ENV_FONT_DIR = "OGI_FONT_DIR"
@@ -95,6 +96,21 @@ class FontSet:
     def bold_fallback(self, role: str) -> bool:
         """The title has no 小标宋 of its own: draw its borrowed Song with a stroke to make it bold."""
         return role == "title" and role not in self.own
+
+    def substitutions(self) -> list[str]:
+        """One plain line per role printed in another face than GB/T 9704 names (§5.2.2 3号仿宋,
+        §7.3.1 2号小标宋 …): for stderr and the window's print dialog. Empty when all are official."""
+        return [
+            text(
+                "FONT_SUBSTITUTED",
+                role=text("FONT_ROLE_" + r),
+                file=self.faces[r].path.name,
+                origin=text("FONT_ORIGIN_" + self.faces[r].origin),
+                standard=text("FONT_STANDARD_" + r),
+            )
+            for r in ROLES
+            if r not in self.own
+        ]
 
     def describe(self) -> list[str]:
         """One line per role and per skipped file, in Chinese, for ``ogi pdf --show-fonts`` and the window."""
@@ -191,7 +207,7 @@ def load(face: FontFile) -> TTFont:
     """The registered reportlab font of a face; each file is parsed and registered once per process."""
     key = (Path(face.path).resolve(), face.index)
     if key not in _LOADED:
-        font = TTFont(f"ogi-{len(_LOADED)}-{key[0].stem}", str(key[0]), subfontIndex=face.index)
+        font = load_face(f"ogi-{len(_LOADED)}-{key[0].stem}", key[0], face.index)  # parsed once per machine
         pdfmetrics.registerFont(font)
         _LOADED[key] = font
     return _LOADED[key]

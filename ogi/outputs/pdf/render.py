@@ -11,6 +11,7 @@ fonts: ogi.outputs.pdf.fonts; line breaking: ogi.outputs.pdf.kinsoku. Qt-free: t
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +26,13 @@ from ogi.model.rules import Finding
 from ogi.model.schema import Table
 from ogi.model.values import format_date_cn, format_number, parse_date
 from ogi.outputs.pdf import style as S
+from ogi.outputs.pdf.closing import SEALED_BLANK_LINES, UNSEALED_BLANK_LINES, balanced, name_room, place_closing, words
 from ogi.outputs.pdf.flow import Band, paginate
 from ogi.outputs.pdf.fonts import Faces, FontSet
 from ogi.outputs.pdf.table import TableLayout, draw_rows, layout_table
 from ogi.outputs.pdf.text import Typesetter, normalise
 
+_SUBHEADING = re.compile(r"（[一二三四五六七八九十]+）[^。；]{0,30}")  # a heading line: 「（一）主动公开情况」
 CLOSING_ROLES = ("agency", "year", "date")  # metadata printed in the title and the 落款; the rest sign off
 
 
@@ -40,6 +43,7 @@ class PdfOptions:
     sign_off: bool = False  # 单位负责人（签字）… block for the signed copy
     notes: bool = True  # a last page listing accepted warnings with the clerk's 说明
     fonts: FontSet | None = None  # None: FontSet.discover()
+    seal: bool = True  # 落款 for a sealed copy (§7.3.5.1); False: unsealed (§7.3.5.2)
 
 
 def render_pdf(report: Report, findings: list[Finding] | None = None, options: PdfOptions | None = None) -> bytes:
@@ -106,6 +110,8 @@ class ReportPdf:
             out += self._sign_off()
         if self.options.notes:
             out += self._notes()
+        if self.draft:
+            out += self._errors()
         return out
 
     def meta(self, field: str) -> str:
@@ -123,6 +129,12 @@ class ReportPdf:
         self.setter.check(S.TITLE, one_line, text("PDF_WHERE_TITLE"))
         if not agency or self.setter.width(S.TITLE, one_line) <= S.BLOCK_WIDTH:
             return one_line
+        if one_line.startswith(agency):  # break between words, the name whole where it fits (§7.3.1)
+            rest = [w for w in re.split(r"(\d{4}年度?)", one_line[len(agency) :]) if w]
+            for parts in ([agency, *rest], [*words(agency), *rest]):
+                lines = balanced(parts, lambda s: self.setter.width(S.TITLE, s), S.BLOCK_WIDTH)
+                if lines:
+                    return "\n".join(lines)
         return self.report.title(agency=agency + "\n", year=year)
 
     # -- bands ------------------------------------------------------------------------------
@@ -144,8 +156,13 @@ class ReportPdf:
         return bands
 
     def _paragraphs(self, style: S.TextStyle, value: str, where: str) -> list[Band]:
+        """Body paragraphs; a paragraph that is only a second-level heading （一）… is set in 楷体 (§7.3.3)."""
         paragraphs = [p.strip(" \u3000\t") for p in value.splitlines()]  # also \r, and \v/\f from Word
-        return [band for p in paragraphs if p for band in self._lines(style, p, where)]
+        bands = []
+        for p in filter(None, paragraphs):
+            heading = _SUBHEADING.fullmatch(normalise(p)) is not None
+            bands += self._lines(S.SUBHEADING if heading else style, p, where, keep=heading)
+        return bands
 
     def _title(self) -> list[Band]:
         where = text("PDF_WHERE_TITLE")
@@ -165,9 +182,9 @@ class ReportPdf:
         layout = layout_table(grid, texts, self.setter, S.BLOCK_WIDTH, S.BLOCK_HEIGHT, reserve=S.LINE_PITCH)
         header = Band(layout.height(layout.header), self._rows(layout, layout.header)) if layout.header else None
         bands = [Band(layout.height(b), self._rows(layout, b), repeat=header if i else None) for i, b in enumerate(layout.bands)]
-        if layout.height(range(grid.height)) + S.LINE_PITCH <= S.BLOCK_HEIGHT:
-            for band in bands[:-1]:  # a table that fits on one page is never torn in two
-                band.keep_with_next = True
+        if grid.header_rows and layout.height(range(grid.height)) + S.LINE_PITCH <= S.BLOCK_HEIGHT:
+            for band in bands[:-1]:  # a table that fits on one page is not torn in two (表二's blocks may part)
+                band.keep_with_next = band.soft = True
         return [*bands, Band(S.TABLE_SPACE_AFTER * S.LINE_PITCH, space=True)]
 
     def _rows(self, layout: TableLayout, rows: range):
@@ -182,18 +199,23 @@ class ReportPdf:
         return (invalid.text if value is None and invalid else format_number(value)), where
 
     def _closing(self) -> list[Band]:
-        """落款 (§7.3.5.2): 署名右空二字, the date's first character two characters further right."""
-        agency, date = self.role("agency"), self._date(self.role("date"))
+        """落款: sealed (§7.3.5.1) or unsealed (§7.3.5.2) per the options, see ogi.outputs.pdf.closing."""
+        agency, date, sealed = self.role("agency"), self._date(self.role("date")), self.options.seal
         style, em = S.SIGNATURE, self.setter.em(S.SIGNATURE)
-        right = S.BLOCK_WIDTH - S.SIGNATURE_RIGHT_CHARS * em
         for value in (agency, date):
             self.setter.check(style, value, text("PDF_WHERE_CLOSING"))
-        a_w, d_w = self.setter.width(style, agency), self.setter.width(style, date)
-        a_x = right - a_w
-        d_x = min(a_x + S.DATE_SHIFT_CHARS * em, right - d_w)
-        a_x = min(a_x, d_x - S.DATE_SHIFT_CHARS * em)
-        bands = [Band(S.LINE_PITCH) for _ in range(S.SEAL_ROOM_LINES)]
-        bands += [self._line(style, agency, x=max(a_x, 0.0), width=a_w), self._line(style, date, x=d_x, width=d_w)]
+
+        def width(value: str) -> float:
+            return self.setter.width(style, value)
+
+        room = name_room(em, S.BLOCK_WIDTH, sealed)
+        names = [agency] if width(agency) <= room else balanced(words(agency), width, room)
+        names = names or self.setter.balanced_lines(style, agency, room, text("PDF_WHERE_CLOSING"))
+        placed = place_closing(names, date, width, em, S.BLOCK_WIDTH, sealed)
+        blank = SEALED_BLANK_LINES if sealed else UNSEALED_BLANK_LINES
+        bands = [Band(S.LINE_PITCH) for _ in range(blank)]
+        bands += [self._line(style, line, x=x, width=width(line)) for line, x in placed.lines]
+        bands.append(self._line(style, date, x=placed.date_x, width=width(date)))
         for band in bands[:-1]:
             band.keep_with_next = True
         return bands
@@ -233,6 +255,16 @@ class ReportPdf:
                     canvas.line(x + self.setter.width(style, label), baseline - 3, x + half - style.size, baseline - 3)
 
         return draw
+
+    def _errors(self) -> list[Band]:
+        """The draft's last part: each error finding with the cell or field it is about."""
+        errors = [f for f in self.findings if f.severity == "error"]
+        bands = [Band(0.0, page_break=True), *self._lines(S.NOTES_TITLE, text("PDF_ERRORS_TITLE"), "", keep=True)]
+        bands.append(Band(S.NOTE.pitch / 2, keep_with_next=True))
+        for i, finding in enumerate(errors, 1):
+            item = text("PDF_ERROR_ITEM", number=i, message=finding.message)
+            bands += self._lines(S.NOTE, item, text("PDF_WHERE_NOTE", place=finding.place))
+        return bands
 
     def _notes(self) -> list[Band]:
         accepted = [f for f in self.findings if f.severity == "warning" and (self.report.notes.get(f.key) or "").strip()]

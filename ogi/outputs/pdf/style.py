@@ -28,13 +28,8 @@ LINE_PITCH = 28.95  # pt, 22 lines fill 225 mm
 CHAR_PITCH = BLOCK_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt
 EM_ASCENT = 0.88  # top of the ideographic em box above the baseline, in em
 
-# -- 落款 (§7.3.5.2) and seal room -----------------------------------------------------------
-SIGNATURE_RIGHT_CHARS = 2  # 署名右空二字
-DATE_SHIFT_CHARS = 2  # 成文日期首字比署名首字右移二字
-SEAL_ROOM_LINES = 2  # blank lines above the 署名 so a 4.2–5 cm seal fits, top within a line of the text
-
 # -- tables ----------------------------------------------------------------------------------
-TABLE_SIZES = (12.0, 10.5, 9.0)  # 小四, 5号, 小五: the largest that fits is used, per table
+TABLE_SIZES = (12.0, 10.5, 9.0, 7.5)  # 小四, 5号, 小五, 6号 (the readable floor): the largest that fits, per table
 TABLE_LINE_PITCH = 1.3  # in em of the table size
 TABLE_PAD_X, TABLE_PAD_Y = 0.35, 0.3  # cell padding, in em
 TABLE_RULE = 0.6  # pt, cell borders
@@ -64,6 +59,7 @@ class TextStyle:
 TITLE = TextStyle("title", 22.0, 36.0, align="center")  # 2号小标宋
 HEADING = TextStyle("hei", 16.0, LINE_PITCH, indent=2, align="left", char_pitch=CHAR_PITCH)  # 一、 黑体
 BODY = TextStyle("fangsong", 16.0, LINE_PITCH, indent=2, char_pitch=CHAR_PITCH)  # 3号仿宋
+SUBHEADING = TextStyle("kai", 16.0, LINE_PITCH, indent=2, align="left", char_pitch=CHAR_PITCH)  # （一） 楷体
 SIGNATURE = TextStyle("fangsong", 16.0, LINE_PITCH, align="left", char_pitch=CHAR_PITCH)
 PAGE_NUMBER = TextStyle("song", 14.0, 14.0, align="left")  # 4号半角宋体
 DRAFT_HEADER = TextStyle("hei", DRAFT_HEADER_SIZE, DRAFT_HEADER_SIZE, align="center")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from ogi.model.layout import CAPTION, COLUMN, CORNER, ROW, VALUE, Grid, GridCell
+from ogi.model.messages import text as message
 from ogi.outputs.pdf.style import EM_ASCENT, TABLE_PAD_X, TABLE_PAD_Y, TABLE_RULE, TABLE_SIZES, TextStyle, table_style
 from ogi.outputs.pdf.text import Typesetter
 
@@ -53,7 +54,9 @@ def layout_table(
     """Lay ``grid`` out in ``width``; ``texts`` maps each cell to (text, where-for-errors).
 
     The largest size at which the whole table fits on one page below ``reserve`` (its
-    heading) wins; failing that, the largest at which every band fits on a page.
+    heading) wins; failing that, the largest at which every band fits on a page; failing that
+    (five-digit figures in the 22-row band of 表三), the floor size with its tall bands split
+    between the rows of their merged label, which is printed again with 「（续）」.
     """
     fitting = []
     for size in TABLE_SIZES:
@@ -62,12 +65,46 @@ def layout_table(
             return table
         fitting += [table] if table else []
     for table in fitting:
-        if max(table.height(b) for b in table.bands) + table.height(table.header) <= page_height:
+        if _tallest(table) <= page_height:
             return table
-    if fitting:
-        return fitting[-1]
-    even = [width / grid.width] * grid.width  # too wide even at 小五: even columns, labels wrapped
-    return _attempt(grid, texts, setter, width, TABLE_SIZES[-1], even)
+    even = [width / grid.width] * grid.width  # too wide even at the floor: even columns, labels wrapped
+    table = fitting[-1] if fitting else _attempt(grid, texts, setter, width, TABLE_SIZES[-1], even)
+    return _split_tall(table, page_height)
+
+
+def _tallest(table: TableLayout) -> float:
+    return max(table.height(b) for b in table.bands) + table.height(table.header)
+
+
+def _split_tall(table: TableLayout, page_height: float) -> TableLayout:
+    """Cut every band taller than a page where only merged labels cross, outermost labels first."""
+    room = page_height - table.height(table.header)
+    bands: list[range] = []
+    for band in table.bands:
+        bands += _cut(table, band, room, 1)
+    table.bands = bands
+    return table
+
+
+def _cut(table: TableLayout, band: range, room: float, depth: int) -> list[range]:
+    """``band`` in pieces no taller than ``room``, breaking only where no cell spans fewer than
+    the ``depth`` largest spans of the band (those are continued with 「（续）」)."""
+    if table.height(band) <= room or len(band) == 1:
+        return [band]
+    inside = [c for c in table.grid.cells if c.row in band and c.rowspan > 1]
+    spans = sorted({c.rowspan for c in inside}, reverse=True)
+    if depth > len(spans):
+        return [band]  # no merged cell left to cross: keep the band whole
+    crossing = {c for c in inside if c.rowspan >= spans[depth - 1]}
+    glued = {r for c in inside if c not in crossing for r in range(c.row, c.row + c.rowspan - 1)}
+    pieces, start, used = [], band.start, 0.0
+    for r in band:
+        if r > start and r - 1 not in glued and used + table.height(range(r, r + 1)) > room:
+            pieces.append(range(start, r))
+            start, used = r, 0.0
+        used += table.height(range(r, r + 1))
+    pieces.append(range(start, band.stop))
+    return [p for piece in pieces for p in _cut(table, piece, room, depth + 1)]
 
 
 def _attempt(
@@ -85,6 +122,9 @@ def _attempt(
 
 
 def _cell_lines(setter: Typesetter, style: TextStyle, cell: GridCell, text: str, width: float, where: str) -> list[str]:
+    if cell.role == VALUE:  # a figure is never wrapped: its column is made wide enough (see _needs)
+        setter.check(style, text, where)
+        return [text]
     if _ALIGN[cell.role] == "center":
         return setter.balanced_lines(style, text, width, where)
     return setter.lines(style, text, width, where)
@@ -171,16 +211,30 @@ def _bands(grid: Grid) -> list[range]:
     return bands
 
 
+def _visible(cell: GridCell, rows: range) -> range:
+    return range(max(cell.row, rows.start), min(cell.row + cell.rowspan, rows.stop))
+
+
+def _continued(setter: Typesetter, table: TableLayout, cell: GridCell, width: float, height: float) -> list[str]:
+    """The lines of a merged label printed again on a continuation page: its text and 「（续）」, as fits."""
+    mark = message("PDF_CONTINUED")
+    lines = setter.lines(table.style, "".join(table.lines[cell]) + mark, width, "")
+    return lines if len(lines) * table.style.pitch <= height else [mark]
+
+
 def draw_rows(canvas: Canvas, setter: Typesetter, table: TableLayout, rows: range, x: float, top: float) -> None:
-    """Draw the cells that start in ``rows``, the first of them with its top edge at ``top``."""
+    """Draw the cells in ``rows``, the first row's top edge at ``top``; a merged label cut by a page
+    break is drawn in each piece, continued ones with 「（续）」."""
     canvas.setLineWidth(TABLE_RULE)
     style, pad = table.style, _pad_x(table.style)
-    for cell in sorted((c for c in table.grid.cells if c.row in rows), key=lambda c: (c.row, c.col)):  # reading order
+    cells = [c for c in table.grid.cells if _visible(c, rows)]
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):  # reading order
+        shown = _visible(cell, rows)
         left = x + _span(table.widths, 0, cell.col)
-        upper = top - table.height(range(rows.start, cell.row))
-        w, h = _span(table.widths, cell.col, cell.colspan), table.height(range(cell.row, cell.row + cell.rowspan))
+        upper = top - table.height(range(rows.start, shown.start))
+        w, h = _span(table.widths, cell.col, cell.colspan), table.height(shown)
         canvas.rect(left, upper - h, w, h, stroke=1, fill=0)
-        lines = table.lines[cell]
+        lines = table.lines[cell] if shown.start == cell.row else _continued(setter, table, cell, w - 2 * pad, h)
         first_top = upper - (h - len(lines) * style.pitch) / 2
         cell_style = TextStyle(style.role, style.size, style.pitch, align=_ALIGN[cell.role])
         for i, line in enumerate(lines):

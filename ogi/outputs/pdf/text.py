@@ -12,7 +12,7 @@ import unicodedata
 from reportlab.pdfgen.canvas import Canvas
 
 from ogi.outputs.pdf.fonts import Faces
-from ogi.outputs.pdf.kinsoku import break_lines
+from ogi.outputs.pdf.kinsoku import break_lines, gaps, squeezed
 from ogi.outputs.pdf.style import TextStyle
 
 _EPSILON = 0.01  # pt: rounding must not push the 28th character of a full line over
@@ -60,7 +60,8 @@ class Typesetter:
         value = normalise(value)
         if not value:
             return 0.0
-        return self.faces[style.role].width(value, style.size) + self.char_space(style) * (len(value) - 1)
+        squeeze = sum(squeezed(value)) * style.size / 2
+        return self.faces[style.role].width(value, style.size) + self.char_space(style) * (len(value) - 1) - squeeze
 
     def check(self, style: TextStyle, value: str, where: str) -> None:
         """OgiError naming the first character of ``value`` that no face of ``style`` can draw."""
@@ -110,27 +111,52 @@ class Typesetter:
         line = normalise(line)
         indent = style.indent * self.em(style) if first else 0.0
         natural, room = self.width(style, line), width - indent
-        extra, left = 0.0, x + indent
-        if style.align == "justify" and not last and len(line) > 1:
-            extra = max(0.0, (room - natural) / (len(line) - 1))
+        extra, left, spread = 0.0, x + indent, gaps(line)
+        if style.align == "justify" and not last and any(spread):
+            extra = max(0.0, (room - natural) / sum(spread))  # between tokens only: never inside 「1,234」 or a URL
         elif style.align == "center":
             left += (room - natural) / 2
         elif style.align == "right":
             left += room - natural
-        self._show(canvas, style, line, left, baseline, self.char_space(style) + extra)
+        base, half = self.char_space(style), style.size / 2
+        spaces = [base + (extra if g else 0.0) - (half if q else 0.0) for g, q in zip(spread, squeezed(line), strict=True)]
+        self._show(canvas, style, line, left, baseline, spaces)
 
-    def _show(self, canvas: Canvas, style: TextStyle, line: str, x: float, baseline: float, space: float) -> None:
+    def _show(self, canvas: Canvas, style: TextStyle, line: str, x: float, baseline: float, spaces: list[float]) -> None:
+        """Draw ``line`` with ``spaces[i]`` after character i (Tc, set per run of equal spacing and font).
+
+        Each run starts at its own absolute position (Tm): readers that apply Tc only between the
+        characters of one string (pdfminer) then still place every glyph where it is drawn."""
         bold = self.faces.fontset.bold_fallback(style.role)
         if bold:  # q … Q: the stroke mode is graphics state and must not leak into later text
             canvas.saveState()
             canvas.setLineWidth(style.size * BOLD_STROKE)
         text = canvas.beginText(x, baseline)
-        text.setCharSpace(space)
         if bold:
             text.setTextRenderMode(2)
-        for font_name, run in self.faces[style.role].runs(line):
-            text.setFont(font_name, style.size)
-            text.textOut(run)
+        face, at, font, space, pen = self.faces[style.role], 0, None, None, x
+        for font_name, run in face.runs(line):
+            for part in _equal_runs(spaces[at : at + len(run)]):
+                if font_name != font:
+                    text.setFont(font := font_name, style.size)
+                if spaces[at] != space:
+                    text.setCharSpace(space := spaces[at])
+                if at:
+                    text.setTextOrigin(pen, baseline)
+                text.textOut(line[at : at + part])
+                pen += face.width(line[at : at + part], style.size) + space * part
+                at += part
         canvas.drawText(text)
         if bold:
             canvas.restoreState()
+
+
+def _equal_runs(values: list[float]) -> list[int]:
+    """Lengths of the runs of equal consecutive values."""
+    out: list[int] = []
+    for i, v in enumerate(values):
+        if i and v == values[i - 1]:
+            out[-1] += 1
+        else:
+            out.append(1)
+    return out
