@@ -80,7 +80,8 @@ class FontSet:
                 raise OgiError("FONT_DIR_MISSING", dir=folder)
         sources = [(d, "preferences") for d in preferred]
         sources += [(d, "system") for d in (system_font_dirs() if system_dirs is None else system_dirs)]
-        faces, skipped = {}, []
+        faces: dict[str, FontFile] = {}
+        skipped: list[tuple[Path, str]] = []
         for role in ROLES:
             found = _first_usable(role, sources, skipped)
             if found:

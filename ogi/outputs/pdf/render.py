@@ -228,7 +228,7 @@ class ReportPdf:
     def _sign_off(self) -> list[Band]:
         """Label：value in two columns, a rule to write on where a value is missing; the first person signs."""
         fields = [m for m in self.form.meta if m.role not in CLOSING_ROLES]
-        items = [
+        items: list[tuple[str, str | None]] = [
             (text("PDF_SIGN_FIELD", label=m.label), self._date(self.meta(m.id)) if m.kind == "date" else self.meta(m.id))
             for m in fields
         ]

@@ -69,6 +69,8 @@ def layout_table(
             return table
     even = [width / grid.width] * grid.width  # too wide even at the floor: even columns, labels wrapped
     table = fitting[-1] if fitting else _attempt(grid, texts, setter, width, TABLE_SIZES[-1], even)
+    if table is None:  # even columns always give a layout; None would mean a form with no columns
+        raise ValueError(f"no layout for {grid.table.name}")
     return _split_tall(table, page_height)
 
 

@@ -134,17 +134,19 @@ class Typesetter:
         text = canvas.beginText(x, baseline)
         if bold:
             text.setTextRenderMode(2)
-        face, at, font, space, pen = self.faces[style.role], 0, None, None, x
+        face, at, font, pen = self.faces[style.role], 0, None, x
+        space: float | None = None
         for font_name, run in face.runs(line):
             for part in _equal_runs(spaces[at : at + len(run)]):
                 if font_name != font:
                     text.setFont(font := font_name, style.size)
                 if spaces[at] != space:
-                    text.setCharSpace(space := spaces[at])
+                    text.setCharSpace(spaces[at])
+                space = spaces[at]
                 if at:
                     text.setTextOrigin(pen, baseline)
                 text.textOut(line[at : at + part])
-                pen += face.width(line[at : at + part], style.size) + space * part
+                pen += face.width(line[at : at + part], style.size) + spaces[at] * part
                 at += part
         canvas.drawText(text)
         if bold:
