@@ -6,13 +6,13 @@ branch on file types themselves.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ogi.model.messages import OgiError, text
+from ogi.plugins import load_plugin
 
 PLUGINS = {".json": "ogi.formats.jsonfile", ".xlsx": "ogi.formats.xlsx"}  # suffix → module exposing FORMAT
 
@@ -27,10 +27,7 @@ class Format:
 
 @cache
 def _load(suffix: str) -> Format:
-    fmt = importlib.import_module(PLUGINS[suffix]).FORMAT
-    if fmt.suffix != suffix:
-        raise RuntimeError(f"{PLUGINS[suffix]} declares {fmt.suffix}, registered for {suffix}")
-    return fmt
+    return load_plugin(PLUGINS[suffix], "FORMAT", suffix)
 
 
 class _Registry(Mapping):

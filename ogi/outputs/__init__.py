@@ -8,7 +8,6 @@ back: the program's own files are :mod:`ogi.formats`.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from ogi.model.messages import OgiError
 from ogi.model.report import Report
 from ogi.model.rules import Finding
+from ogi.plugins import load_plugin
 
 PLUGINS = {".pdf": "ogi.outputs.pdf", ".html": "ogi.outputs.html", ".docx": "ogi.outputs.docx"}  # suffix → module
 
@@ -43,10 +43,7 @@ class Output:
 
 @cache
 def _load(suffix: str) -> Output:
-    output = importlib.import_module(PLUGINS[suffix]).OUTPUT
-    if output.suffix != suffix:
-        raise RuntimeError(f"{PLUGINS[suffix]} declares {output.suffix}, registered for {suffix}")
-    return output
+    return load_plugin(PLUGINS[suffix], "OUTPUT", suffix)
 
 
 def output_for(path: Path) -> Output:

@@ -25,6 +25,7 @@ from ogi.model.report import Report
 from ogi.model.rules import Finding
 from ogi.model.schema import Table
 from ogi.model.values import format_date_cn, format_number, parse_date
+from ogi.outputs import ExportOptions
 from ogi.outputs.pdf import style as S
 from ogi.outputs.pdf.closing import SEALED_BLANK_LINES, UNSEALED_BLANK_LINES, balanced, name_room, place_closing, words
 from ogi.outputs.pdf.flow import Band, paginate
@@ -37,13 +38,11 @@ CLOSING_ROLES = ("agency", "year", "date")  # metadata printed in the title and 
 
 
 @dataclass(frozen=True)
-class PdfOptions:
-    title: str | None = None  # replaces the form's title template; "\n" forces a line break
-    final: bool = False  # the clerk confirmed: no draft mark even with error findings
-    sign_off: bool = False  # 单位负责人（签字）… block for the signed copy
-    notes: bool = True  # a last page listing accepted warnings with the clerk's 说明
+class PdfOptions(ExportOptions):
+    """What every copy can be asked for (title, draft or final, sign-off, notes, sealed 落款), plus the
+    faces already found, so that a window printing twice does not search the font folders twice."""
+
     fonts: FontSet | None = None  # None: FontSet.discover()
-    seal: bool = True  # 落款 for a sealed copy (§7.3.5.1); False: unsealed (§7.3.5.2)
 
 
 def render_pdf(report: Report, findings: list[Finding] | None = None, options: PdfOptions | None = None) -> bytes:
