@@ -67,8 +67,10 @@ class Block:
     row_leaves: tuple[Leaf, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
+    """Compared and hashed by identity, like the form that holds it (the grid is cached per table)."""
+
     id: str
     name: str  # 表二, 表三 …
     title: str
@@ -142,8 +144,14 @@ class Rule:
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Form:
+    """One edition of the format, as loaded (``load_form`` keeps one object per edition).
+
+    Compared and hashed by identity: caches keyed by the form (the checker's index, the report's
+    total graph) are consulted on every keystroke, and hashing every rule and instance each time
+    cost the window about a millisecond per key."""
+
     id: str
     edition: str
     title: str
