@@ -36,9 +36,11 @@ class NewReportFields(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2008, 2100)
         self.year.setValue(_dt.date.today().year - 1)
+        newest = load_form(self.form_id())
         self.rows.addRow(self.tr("报告格式"), self.edition)
-        self.rows.addRow(self.tr("机关全称"), self.agency)
-        self.rows.addRow(self.tr("报告年度"), self.year)
+        for role, widget in (("agency", self.agency), ("year", self.year)):  # labels as the form prints them
+            field = newest.meta_field(role)
+            self.rows.addRow(field.label if field else role, widget)
         self.kind: QComboBox | QLineEdit | None = None
         self._kind_label: QLabel | None = None
         self.edition.currentIndexChanged.connect(self._edition_changed)
