@@ -68,7 +68,7 @@ def _single(ctx, rule: Rule, found: tuple[str, ...], name: str) -> str:
     return found[0]
 
 
-def _per_item(ctx, rule: Rule, scope):
+def per_item(ctx, rule: Rule, scope):
     """Yield (instance key, item label, resolver) for every item of a table rule."""
     table = _table(ctx, rule, scope)
     mine = [c for c in scope.cells.values() if c.table == table.id]
@@ -84,7 +84,7 @@ def _per_item(ctx, rule: Rule, scope):
 
 def _expand_sum(ctx, rule: Rule, scope) -> list[Instance]:
     out = []
-    for table, key, _label, res in _per_item(ctx, rule, scope):
+    for table, key, _label, res in per_item(ctx, rule, scope):
         total = _single(ctx, rule, res("total"), "total")
         place = f"{table.name} {scope.cells[total].place}"  # the Form (and its place_of) does not exist yet
         out.append(Instance(key, rule, place, total=total, parts=res("parts"), table=table.id))
@@ -94,15 +94,19 @@ def _expand_sum(ctx, rule: Rule, scope) -> list[Instance]:
 def _expand_balance(ctx, rule: Rule, scope) -> list[Instance]:
     return [
         Instance(key, rule, f"{table.name} {label}".strip(), parts=res("left"), right=res("right"), table=table.id)
-        for table, key, label, res in _per_item(ctx, rule, scope)
+        for table, key, label, res in per_item(ctx, rule, scope)
     ]
+
+
+def this_and_last_year(ctx, rule: Rule, res) -> tuple[str, str]:
+    """The one cell of this year's report a rule compares, and the one of last year's it compares with."""
+    return _single(ctx, rule, res("cell"), "cell"), _single(ctx, rule, res("previous"), "previous")
 
 
 def _expand_previous(ctx, rule: Rule, scope) -> list[Instance]:
     out = []
-    for table, key, _label, res in _per_item(ctx, rule, scope):
-        cell = _single(ctx, rule, res("cell"), "cell")
-        previous = _single(ctx, rule, res("previous"), "previous")
+    for table, key, _label, res in per_item(ctx, rule, scope):
+        cell, previous = this_and_last_year(ctx, rule, res)
         place = f"{table.name} {scope.cells[cell].place}"
         out.append(Instance(key, rule, place, total=cell, previous=(previous,), table=table.id))
     return out

@@ -11,15 +11,14 @@ from ogi.model.report import Report
 from ogi.model.rules.common import NUMBER_FIELDS, add, failed, fmt
 from ogi.model.rules.finding import Finding
 from ogi.model.rules.registry import RuleKind, register
-from ogi.model.rules.tables import _per_item, _single
+from ogi.model.rules.tables import per_item, this_and_last_year
 from ogi.model.schema import Instance, Rule
 
 
 def _expand(ctx, rule: Rule, scope) -> list[Instance]:
     out = []
-    for table, key, _label, res in _per_item(ctx, rule, scope):
-        cell = _single(ctx, rule, res("cell"), "cell")
-        previous = _single(ctx, rule, res("previous"), "previous")
+    for table, key, _label, res in per_item(ctx, rule, scope):
+        cell, previous = this_and_last_year(ctx, rule, res)
         place = f"{table.name} {scope.cells[cell].row.place}"
         out.append(Instance(key, rule, place, cell, res("plus"), res("minus"), table.id, (previous,)))
     return out
