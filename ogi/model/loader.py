@@ -55,6 +55,13 @@ class _Ctx:
                 raise self.fail("FORM_MISSING_KEY", where, key)
         return obj
 
+    def strings(self, obj: dict, key: str, where: str, reason: str = "应为文字列表", empty: bool = True) -> list[str]:
+        """An optional list of non-empty texts (absent: empty), refused with ``reason`` otherwise."""
+        value = obj.get(key, [])
+        if not isinstance(value, list) or not (value or empty) or not all(isinstance(x, str) and x for x in value):
+            raise self.fail("FORM_BAD_VALUE", where, key, reason=reason)
+        return value
+
     def string(self, obj: dict, key: str, where: str) -> str:
         value = obj[key]
         if not isinstance(value, str) or not value:
@@ -153,9 +160,7 @@ def _type(ctx: _Ctx, name: str, spec: object) -> ValueType:
     spec = ctx.keys(spec, _TYPE, where)
     if spec["kind"] not in ("integer", "decimal"):
         raise ctx.fail("FORM_BAD_VALUE", where, "kind", reason="应为 integer 或 decimal")
-    units = spec.get("units", [])
-    if not isinstance(units, list) or not all(isinstance(u, str) and u for u in units):
-        raise ctx.fail("FORM_BAD_VALUE", where, "units", reason="应为文字列表")
+    units = ctx.strings(spec, "units", where)
     return ValueType(
         name=name,
         kind=spec["kind"],
@@ -191,9 +196,7 @@ def _choice(ctx: _Ctx, where: str, obj: object) -> Choice:
         isinstance(deadline, list) and len(deadline) == 2 and all(isinstance(x, int) and x > 0 for x in deadline)
     ):
         raise ctx.fail("FORM_BAD_VALUE", where, "deadline", reason="应为 [月, 日]")
-    suffixes = c.get("agency_suffixes", [])
-    if not isinstance(suffixes, list) or not all(isinstance(x, str) and x for x in suffixes):
-        raise ctx.fail("FORM_BAD_VALUE", where, "agency_suffixes", reason="应为文字列表")
+    suffixes = ctx.strings(c, "agency_suffixes", where)
     day = tuple(deadline) if deadline else None
     return Choice(ctx.string(c, "id", where), ctx.string(c, "label", where), day, tuple(suffixes))
 

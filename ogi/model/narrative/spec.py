@@ -105,9 +105,7 @@ def _statement(ctx, obj: object, units: dict[str, Decimal], cells: dict[str, Cel
     types = {cells[c].type for c in found}
     if len(types) != 1:
         raise ctx.fail("FORM_BAD_VALUE", here, "cells", reason="所指单元格的数值类型应相同")
-    parents = s.get("parent", [])
-    if not isinstance(parents, list) or not all(isinstance(p, str) and p for p in parents):
-        raise ctx.fail("FORM_BAD_VALUE", here, "parent", reason="应为陈述编号列表")
+    parents = ctx.strings(s, "parent", here, reason="应为陈述编号列表")
     return Statement(
         id=sid,
         label=_regex(ctx, s["label"], here, "label"),
