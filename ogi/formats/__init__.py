@@ -61,32 +61,6 @@ def format_for(path: Path) -> Format:
     return fmt
 
 
-def check_readable(path: Path, max_bytes: int) -> None:
-    """Refuse missing files, folders, FIFOs and devices and absurdly large files before reading
-    (for readers that open the file themselves; the report readers use ``read_regular``)."""
-    import os
-    import stat
-
-    from ogi.formats.regular import MB, not_regular
-    from ogi.formats.safesave import reason
-
-    path = Path(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise OgiError("FILE_NOT_FOUND", file=path) from None
-    except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise OgiError("FILE_IS_DIR", file=path)
-    if why := not_regular(info.st_mode):
-        raise OgiError("FILE_UNREADABLE", file=path, reason=why)
-    if info.st_size == 0:
-        raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
-    if info.st_size > max_bytes:
-        raise OgiError("FILE_TOO_LARGE", file=path, size=f"{info.st_size / MB:.1f}", limit=f"{max_bytes / MB:.1f}")
-
-
 def read_report(path: Path):
     """Read any supported report file; OgiError (never a traceback) when it cannot.
 

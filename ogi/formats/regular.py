@@ -39,6 +39,31 @@ def _reason(exc: OSError) -> str:
     return reason(exc)
 
 
+def _refuse(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    """What no reader takes: a folder, a FIFO or device, an empty file, a file beyond the limit."""
+    if stat.S_ISDIR(info.st_mode):
+        raise OgiError("FILE_IS_DIR", file=path)
+    if why := not_regular(info.st_mode):
+        raise OgiError("FILE_UNREADABLE", file=path, reason=why)
+    if info.st_size == 0:
+        raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
+    if info.st_size > max_bytes:
+        raise OgiError("FILE_TOO_LARGE", file=path, size=_mb(info.st_size), limit=_mb(max_bytes))
+
+
+def check_regular(path: Path, max_bytes: int) -> None:
+    """The same refusals for a reader that opens the file itself (a zip archive, a workbook by name);
+    the others read with :func:`read_regular`, which checks the descriptor it reads from."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise OgiError("FILE_NOT_FOUND", file=path) from None
+    except OSError as exc:
+        raise OgiError("FILE_UNREADABLE", file=path, reason=_reason(exc)) from None
+    _refuse(path, info, max_bytes)
+
+
 def read_regular(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; OgiError naming the file otherwise."""
     path = Path(path)
@@ -51,16 +76,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise OgiError("FILE_UNREADABLE", file=path, reason=_reason(exc)) from None
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        why = not_regular(info.st_mode)
-        if stat.S_ISDIR(info.st_mode):
-            raise OgiError("FILE_IS_DIR", file=path)
-        if why:
-            raise OgiError("FILE_UNREADABLE", file=path, reason=why)
-        if info.st_size == 0:
-            raise OgiError("FILE_UNREADABLE", file=path, reason="文件为空（0 字节）")
-        if info.st_size > max_bytes:
-            raise OgiError("FILE_TOO_LARGE", file=path, size=_mb(info.st_size), limit=_mb(max_bytes))
+        _refuse(path, os.fstat(fd), max_bytes)
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:

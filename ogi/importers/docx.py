@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeTree
 from defusedxml.common import DefusedXmlException
 
-from ogi.formats import check_readable
+from ogi.formats.regular import check_regular
 from ogi.formats.safesave import reason
 from ogi.importers import Importer
 from ogi.importers.build import ImportResult, import_tokens, source_name
@@ -93,7 +93,7 @@ def tokenize(path: Path) -> list[Token]:
 
 def read(path: Path) -> ImportResult:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
+    check_regular(path, MAX_BYTES)
     return import_tokens(tokenize(path), source_name(path), structured=True)
 
 

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ogi.formats import check_readable
+from ogi.formats.regular import read_regular
 from ogi.importers import Importer
 from ogi.importers.build import ImportResult, import_tokens, source_name
 from ogi.importers.tokens import Token, clean
@@ -108,8 +108,7 @@ def tokenize(markup: str) -> list[Token]:
 
 def read(path: Path) -> ImportResult:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
-    tokens = tokenize(decode(path.read_bytes(), path))
+    tokens = tokenize(decode(read_regular(path, MAX_BYTES), path))
     return import_tokens(tokens, source_name(path), structured=True)
 
 

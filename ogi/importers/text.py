@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ogi.formats import check_readable
+from ogi.formats.regular import read_regular
 from ogi.importers import Importer
 from ogi.importers.build import ImportResult, import_tokens, source_name
 from ogi.importers.tokens import Kind, Token, clean, kind
@@ -174,8 +174,7 @@ def decode(data: bytes, path: Path) -> str:
 
 def read(path: Path) -> ImportResult:
     path = Path(path)
-    check_readable(path, MAX_BYTES)
-    return import_text(decode(path.read_bytes(), path), source_name(path))
+    return import_text(decode(read_regular(path, MAX_BYTES), path), source_name(path))
 
 
 IMPORTER = Importer(suffixes=(".txt",), label="文本", read=read)

@@ -31,8 +31,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-from ogi.formats import check_readable
-from ogi.formats.safesave import reason
+from ogi.formats.regular import read_regular
 from ogi.formats.xlsx.guard import _raw_strings, check_container, parsing
 from ogi.formats.xlsx.identity import MAP_ROW, MAX_CHUNKS, SHEET, Identity, from_rows
 from ogi.formats.xlsx.read import MAX_BYTES, assemble
@@ -52,12 +51,7 @@ _Event = Literal["start", "end"]  # the events that carry an element (namespace 
 def read(path: Path) -> Report:
     """The report's figures and metadata (no narrative); OgiError naming the file when it cannot."""
     path = Path(path)
-    check_readable(path, MAX_BYTES)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OgiError("FILE_UNREADABLE", file=path, reason=reason(exc)) from None
-    return from_bytes(data, path)
+    return from_bytes(read_regular(path, MAX_BYTES), path)
 
 
 def from_bytes(data: bytes, path: Path) -> Report:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from ogi.formats import check_readable
+from ogi.formats.regular import check_regular
 from ogi.formats.safesave import reason
 from ogi.model.messages import OgiError
 
@@ -33,7 +33,7 @@ def normalise(name: str) -> str:
 def read_roster(path: Path) -> list[str]:
     """Unit names from a text file (one a line) or a workbook (a column of its first sheet)."""
     path = Path(path)
-    check_readable(path, MAX_BYTES)
+    check_regular(path, MAX_BYTES)
     names = _from_workbook(path) if path.suffix.lower() == ".xlsx" else _from_text(path)
     return list(dict.fromkeys(n for n in (" ".join(x.split()) for x in names) if n))
 
