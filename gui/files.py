@@ -28,6 +28,11 @@ MAX_RECENT = 8
 SETTING_LAST_FOLDER = "files/last_folder"
 
 
+def plain_name(title: str) -> str:
+    """A report title as a file name: without the characters Windows and Linux refuse in one."""
+    return "".join(ch for ch in title if ch not in '\\/:*?"<>|\n').strip()
+
+
 def export_place(report_path: Path | None, title: str, suffix: str, last_setting: str) -> Path:
     """Where an exported copy (PDF, web page, Word) is suggested: beside the report, named as it is
     (报告.xlsx → 报告.pdf), else the folder last exported to, then the one last used for reports."""
@@ -38,7 +43,7 @@ def export_place(report_path: Path | None, title: str, suffix: str, last_setting
         settings.value(SETTING_LAST_FOLDER, ""),
     )
     folder = next((Path(str(f)) for f in folders if f and Path(str(f)).is_dir()), Path.home())
-    name = report_path.stem if report_path else "".join(ch for ch in title if ch not in '\\/:*?"<>|\n').strip()
+    name = report_path.stem if report_path else plain_name(title)
     return folder / ((name or "报告") + suffix)
 
 
@@ -118,7 +123,7 @@ class FileActions:
         if self.doc.path:
             return self.doc.path.name
         title = self.doc.report.title()
-        return "".join(ch for ch in title if ch not in '\\/:*?"<>|') + self.default_suffix()
+        return (plain_name(title) or "报告") + self.default_suffix()
 
     def document_name(self) -> str:
         return self.doc.path.name if self.doc.path else self.tr("未命名报告")
