@@ -155,7 +155,7 @@ class ProblemsPanel(QWidget):
         """A long finding is read whole here (the list shows one line of each)."""
         finding = current.data(FINDING_ROLE) if current.isValid() else None
         self.detail.setText(
-            "" if finding is None else f"{finding.place}：{current.siblingAtColumn(2).data(Qt.ItemDataRole.ToolTipRole)}"
+            "" if finding is None else current.siblingAtColumn(2).data(Qt.ItemDataRole.ToolTipRole)  # names its place
         )
         self.detail.setVisible(finding is not None)
 
