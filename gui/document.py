@@ -164,18 +164,15 @@ class Document(QObject):
     def paste(self, states: dict[str, CellState]) -> str:
         """One undo step; a pasted total equal to the sum of what it totals stays automatic (Excel's copied
         column with its 总计 row), one that differs becomes an entered total. Returns the step's wording."""
-        trial = self.report.copy()
-        for cell, (value, bad) in states.items():
-            trial.set_invalid(cell, bad) if bad is not None else trial.set(cell, None if self.form.is_total(cell) else value)
+        settled = self.report.settle_totals({c: None if bad is not None else v for c, (v, bad) in states.items()})
         states = dict(states)
         entered = 0
         for cell, (value, bad) in states.items():
-            if self.form.is_total(cell) and bad is None and value is not None:
-                if trial.computed(cell) == value:
-                    states[cell] = (None, None)
-                else:
-                    entered += 1
-            elif self.form.is_total(cell) and bad is not None:
+            if not self.form.is_total(cell) or (bad is None and value is None):
+                continue
+            if bad is None and settled[cell] is None:
+                states[cell] = (None, None)  # equal to its sum: stays automatic
+            else:
                 entered += 1
         if all(self.cell_state(c) == s for c, s in states.items()):  # no undo step: say so, or Ctrl+Z surprises
             return self.tr("粘贴的 {0} 个单元格与原内容相同，没有修改").format(len(states))

@@ -204,3 +204,16 @@ def test_T3_5_carried_values_pair_last_years_carry_over(form21, form19):
     last = full_report(form19, seed=4, year=2020)
     pairs = carried_values(Report(form21), last)
     assert pairs == {f"t3.carried_in.{c}": last.value(f"t3.carried_over.{c}") for c in APPLICANTS}  # 总计 computes
+
+
+def test_RULE_a_pasted_total_equal_to_its_sum_stays_automatic(form21):
+    """Totals in a block entered at once are settled in the core (the window's paste only words it)."""
+    from ogi.model.report import Report
+
+    report = Report(form21)
+    parts = ["t4.review.upheld", "t4.review.corrected", "t4.review.other", "t4.review.pending"]
+    block = dict.fromkeys(parts, 2) | {"t4.review.total": 8}
+    assert report.settle_totals(block)["t4.review.total"] is None  # 8 = 2 + 2 + 2 + 2: automatic
+    block["t4.review.total"] = 9
+    assert report.settle_totals(block)["t4.review.total"] == 9  # differs: entered as given
+    assert all(report.settle_totals(block)[p] == 2 for p in parts)

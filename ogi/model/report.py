@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ogi.model.schema import META_ROLES, Form, Number
+from ogi.model.values import format_number
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,25 @@ class Report:
     def computed(self, total: str) -> Number | None:
         """What automatic computation gives for ``total``, whether or not it was entered."""
         return self._computed.get(total)
+
+    def shown(self, cell: str) -> str:
+        """What a printed or published copy shows in a cell: its value, or the unreadable text kept for
+        it (so that the clerk sees what is wrong), or nothing for a blank."""
+        value = self.value(cell)
+        bad = self.invalid.get(cell)
+        return bad.text if value is None and bad else format_number(value)
+
+    def settle_totals(self, values: dict[str, Number | None]) -> dict[str, Number | None]:
+        """A block of values entered at once (a paste from Excel with its 总计 row): a total equal to
+        the sum of what it totals, once the block is in, stays automatic (None here); one that differs
+        is kept, to be entered as given."""
+        trial = self.copy()
+        for cell, value in values.items():
+            trial.set(cell, None if self.form.is_total(cell) else value)
+        return {
+            cell: None if value is not None and self.form.is_total(cell) and trial.computed(cell) == value else value
+            for cell, value in values.items()
+        }
 
     def copy(self) -> Report:
         other = Report(self.form)

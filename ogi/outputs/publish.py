@@ -14,7 +14,7 @@ from ogi.model.layout import VALUE, Grid, GridCell, table_grid
 from ogi.model.messages import text
 from ogi.model.report import Report
 from ogi.model.rules import Finding
-from ogi.model.values import format_date_cn, format_number, parse_date
+from ogi.model.values import format_date_cn, parse_date
 from ogi.outputs import ExportOptions
 
 _INVISIBLE = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None, 0xFFFE: None, 0xFFFF: None}
@@ -80,9 +80,7 @@ def _table(report: Report, table_id: str) -> TablePart:
 def _cell_text(report: Report, cell: GridCell) -> str:
     if cell.role != VALUE:
         return cell.text
-    value = report.value(cell.cell_id)
-    invalid = report.invalid.get(cell.cell_id)
-    return clean(invalid.text) if value is None and invalid else format_number(value)
+    return clean(report.shown(cell.cell_id))
 
 
 def _date(raw: str) -> str:

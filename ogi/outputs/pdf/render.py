@@ -24,7 +24,7 @@ from ogi.model.messages import text
 from ogi.model.report import Report
 from ogi.model.rules import Finding
 from ogi.model.schema import Table
-from ogi.model.values import format_date_cn, format_number, parse_date
+from ogi.model.values import format_date_cn, parse_date
 from ogi.outputs import ExportOptions
 from ogi.outputs.pdf import style as S
 from ogi.outputs.pdf.closing import SEALED_BLANK_LINES, UNSEALED_BLANK_LINES, balanced, name_room, place_closing, words
@@ -193,9 +193,7 @@ class ReportPdf:
         if not cell.cell_id:
             return cell.text, text("PDF_WHERE_CELL", table=table.name, place=cell.text)
         where = text("PDF_WHERE_CELL", table=table.name, place=self.form.cells[cell.cell_id].place)
-        invalid = self.report.invalid.get(cell.cell_id)
-        value = self.report.value(cell.cell_id)
-        return (invalid.text if value is None and invalid else format_number(value)), where
+        return self.report.shown(cell.cell_id), where
 
     def _closing(self) -> list[Band]:
         """落款: sealed (§7.3.5.1) or unsealed (§7.3.5.2) per the options, see ogi.outputs.pdf.closing."""
