@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore fresh examples on a developer's machine; CI (.ci/run sets HYPOTHESIS_PROFILE=ci) replays a
+# fixed seed so a verdict on main is reproducible, and a failure prints the blob that reproduces it.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENPYXL_LXML", "False")  # as ogi.formats.xlsx does, before a test imports openpyxl

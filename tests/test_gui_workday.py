@@ -148,7 +148,13 @@ def test_WIN_narrative_undo_goes_back_a_phrase_or_a_pause(make_window, form21, q
 
 @given(st.text(max_size=20), st.text(max_size=20), st.text(min_size=1, max_size=5))
 def test_WIN_inserted_finds_what_was_typed(before, after, typed):
-    assert inserted(before + after, before + typed + after) == typed or (len(typed) and (before + typed + after).count(typed) > 1)
+    """What was typed is ambiguous ("1" → "101" is "10" before or "01" after); the answer must be *an* insertion."""
+    old, new = before + after, before + typed + after
+    found = inserted(old, new)
+    assert len(found) == len(typed)
+    assert any(old[:at] + found + old[at:] == new for at in range(len(old) + 1))
+    if typed not in old and len(set(before + typed + after)) == len(before + typed + after):
+        assert found == typed  # unambiguous: every character distinct
 
 
 def test_WIN_zoom_by_keys_and_wheel_is_remembered(make_window, form21, qtbot):
