@@ -1,7 +1,5 @@
 """``python -m ogi`` is the ``ogi`` command."""
 
-import sys
+from ogi.cli.main import run
 
-from ogi.cli import main
-
-sys.exit(main())
+run()

@@ -7,13 +7,14 @@ read (one Chinese line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ogi.formats import format_for, read_report
 from ogi.model.checker import Checker
@@ -351,6 +352,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `ogi check … | head`: the reader has gone; that is not an error of ours
         _silence_stdout()
         return EXIT_OK
+
+
+def run() -> NoReturn:
+    """The ``ogi`` command as a process (the console script and ``python -m ogi``).
+
+    When the command is done the process ends, and CPython's shutdown would still walk every object
+    left (fonts, form, workbook: about 40,000) through its cycle collector — 40 ms, a tenth of an
+    ``ogi pdf`` run. ``gc.freeze()`` hands them to the operating system instead. Nothing is lost:
+    every file the command writes is closed before ``main`` returns, and the interpreter still
+    flushes stdout and stderr and runs exit handlers. Tests call :func:`main`, which does not freeze.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def _silence_stdout() -> None:

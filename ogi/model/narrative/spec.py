@@ -124,11 +124,18 @@ def _cells(ctx, refs: object, cells: dict[str, Cell], where: str) -> tuple[str, 
         raise ctx.fail("FORM_BAD_VALUE", where, "cells", reason="应为单元格编号列表")
     out: list[str] = []
     for ref in refs:
-        found = [c for c in cells if fnmatchcase(c, ref)]
+        found = _matching(ref, cells)
         if not found:
             raise ctx.fail("FORM_MISSING_CELL", where, ref)
         out += [c for c in found if c not in out]
     return tuple(out)
+
+
+def _matching(ref: str, cells: dict[str, Cell]) -> list[str]:
+    """The cells a reference names; a plain id is looked up, not matched against every cell."""
+    if not any(sign in ref for sign in "*?["):
+        return [ref] if ref in cells else []
+    return [c for c in cells if fnmatchcase(c, ref)]
 
 
 def _check_ids(ctx, statements: tuple[Statement, ...], where: str) -> None:
