@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from ogi.importers.groups import read_groups
 from ogi.importers.labels import RowRef, block_width, column_names, match_row
 from ogi.importers.tokens import Kind, Token, flat_number, kind, norm
 from ogi.model.messages import text
@@ -121,7 +122,15 @@ class TableReader:
                 self._row(ref.block, ref.leaf, cells, cut=cut)
 
     def _read_headless(self, tokens: Sequence[Token], start: int, end: int) -> None:
-        """表四 has one unlabelled row: its values follow the last column label of the header."""
+        """表四 has one unlabelled row: its values follow the last column label of the header —
+        or, split into one small table per column group, each group's follow its own header."""
+        block = self.form.tables[self.table].blocks[0]
+        split = read_groups(block, tokens, start, end, place)
+        if split is not None:
+            self.done.add(block.row_leaves[0].path)
+            for column, raw in split:
+                self._cell(_cell_ids(self.form)[(self.table, block.row_leaves[0].path, column.path)], raw)
+            return
         header = column_names(self.form, self.table)
         last = None
         for i in range(start, end):
@@ -135,7 +144,6 @@ class TableReader:
         first = last + 1
         row = tokens[first].row if tokens[first].row != tokens[last].row else None
         cells, j = _collect(tokens, first, end, row)
-        block = self.form.tables[self.table].blocks[0]
         self._row(0, block.row_leaves[0], cells, cut=j >= len(tokens) and not self.complete_source)
 
     def _row(self, block: int, leaf: Leaf, cells: list[str], cut: bool) -> None:
