@@ -52,3 +52,33 @@ def test_IMP_split_table4_header_missing_a_column_is_not_read():
     ]
     result = import_text(_text(parts))
     assert not any(c.startswith("t4.") for c in result.report.stored_values())
+
+
+BROKEN = "行政复议行政诉讼\n未经复议直接起诉复议后起诉\n结果结果其他尚未\n总计\n维持纠正结果审结维持纠正结果审结\n"
+
+
+def _broken(header: str, rows: list[list[int]]) -> str:
+    lines = ["| 维持 | 纠正 | 结果 | 审结 |", "|---|---|---|---|"]
+    for row in rows:
+        lines += ["| " + " | ".join(map(str, row)) + " |", "|" + "---|" * len(row)]
+    return HEAD + header + "\n".join(lines) + "\n\n## 五、存在的主要问题及改进情况\n无。\n"
+
+
+def _t4(values) -> dict[str, int]:
+    return {k: v for k, v in values.items() if k.startswith("t4.")}
+
+
+@given(st.lists(st.integers(0, 99999), min_size=15, max_size=15))
+def test_IMP_table4_row_under_a_broken_standard_header_reads_in_form_order(row):
+    values = import_text(_broken(BROKEN, [row])).report.stored_values()
+    cells = [f"t4.{g}.{c}" for g in GROUPS.values() for c in COLUMNS.values()]
+    assert [values[c] for c in cells] == row
+
+
+def test_IMP_table4_broken_header_not_naming_the_groups_in_order_reads_nothing():
+    swapped = BROKEN.replace("未经复议直接起诉复议后起诉", "复议后起诉未经复议直接起诉")
+    assert _t4(import_text(_broken(swapped, [[1] * 15])).report.stored_values()) == {}
+
+
+def test_IMP_table4_broken_header_with_two_value_rows_reads_nothing():
+    assert _t4(import_text(_broken(BROKEN, [[1] * 15, [2] * 15])).report.stored_values()) == {}

@@ -1,5 +1,6 @@
-"""表四 published as one small table per column group — read by the group's name, never guessed.
+"""表四 as published in pieces: split by column group, or under a header broken beyond matching.
 
+**Split.**
 Converters from PDF (and some sites) split 表四's one row of fifteen values into three tables,
 each under a line naming its group and with its own header::
 
@@ -14,6 +15,13 @@ with or without 「行政诉讼」 and brackets) is followed at once by a header
 group's columns exactly once and then by a row that places (``align.place``) into them. The
 values go to the columns the header names, in the header's order. Every group of the table
 must be read so, or none is: a half-read split table is left to the usual single-row reading.
+
+**Broken header.** Text taken from a PDF can break 表四's header into fragments that name no
+column (「结果结果其他尚未」, 「维持纠正结果审结…」) while its one row of values stays a real table row
+(Markdown ``| 1 | 0 | … |``). That row is read in the form's column order only when it is the
+section's one table row holding values and no text, it places into the row's width, and the
+header text before it names the groups in the form's order (「行政复议」…「未经复议直接起诉」
+…「复议后起诉」): the header is the standard one, only unreadable cell by cell.
 """
 
 from __future__ import annotations
@@ -92,3 +100,29 @@ def _read_at(group: Group, tokens: Sequence[Token], i: int, end: int, place: Pla
         i += 1
     placed = place(cells, len(header))
     return None if placed is None else list(zip(header, placed, strict=True))
+
+
+def lone_row(block: Block, tokens: Sequence[Token], start: int, end: int, place: Placer) -> list[str] | None:
+    """The cells of the section's one table row of values under a standard header, or None."""
+    rows: dict[int, list[str]] = {}
+    texts: set[int] = set()
+    for token in tokens[start:end]:
+        if token.row is not None:
+            (texts.add(token.row) if kind(token.text) is Kind.TEXT else rows.setdefault(token.row, []).append(token.text))
+    valued = [r for r, cells in rows.items() if r not in texts and any(kind(c) is Kind.NUMBER for c in cells)]
+    if len(valued) != 1 or place(rows[valued[0]], len(block.column_leaves)) is None:
+        return None
+    first = next(i for i in range(start, end) if tokens[i].row == valued[0])
+    return rows[valued[0]] if _names_groups_in_order(block, tokens[start:first]) else None
+
+
+def _names_groups_in_order(block: Block, header: Sequence[Token]) -> bool:
+    joined = "".join(_key(t.text) for t in header if kind(t.text) is Kind.TEXT)
+    at = 0
+    for group in groups(block):
+        own = min(group.names, key=len)  # the group's own label: 「行政复议」, 「复议后起诉」
+        at = joined.find(own, at)
+        if at < 0:
+            return False
+        at += len(own)
+    return True
