@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from ogi.importers.groups import lone_row, read_groups
 from ogi.importers.labels import RowRef, block_width, column_names, match_row
 from ogi.importers.tokens import Kind, Token, flat_number, kind, norm
 from ogi.model.messages import text
@@ -121,7 +122,26 @@ class TableReader:
                 self._row(ref.block, ref.leaf, cells, cut=cut)
 
     def _read_headless(self, tokens: Sequence[Token], start: int, end: int) -> None:
-        """表四 has one unlabelled row: its values follow the last column label of the header."""
+        """表四 has one unlabelled row: its values follow the last column label of the header —
+        or, split into one small table per column group, each group's follow its own header —
+        or, under a header broken beyond matching, it is the section's one table row of values."""
+        block = self.form.tables[self.table].blocks[0]
+        leaf = block.row_leaves[0]
+        split = read_groups(block, tokens, start, end, place)
+        if split is not None:
+            self.done.add(leaf.path)
+            for column, raw in split:
+                self._cell(_cell_ids(self.form)[(self.table, leaf.path, column.path)], raw)
+            return
+        cells, cut = self._after_header(tokens, start, end)
+        if cells is None or place(cells, block_width(block)) is None:
+            lone = lone_row(block, tokens, start, end, place)
+            cells, cut = (lone, False) if lone is not None else (cells, cut)
+        if cells is not None:
+            self._row(0, leaf, cells, cut=cut)
+
+    def _after_header(self, tokens: Sequence[Token], start: int, end: int) -> tuple[list[str] | None, bool]:
+        """The cells after the last column label before the first value (None: no header)."""
         header = column_names(self.form, self.table)
         last = None
         for i in range(start, end):
@@ -131,12 +151,11 @@ class TableReader:
             if k is Kind.TEXT and norm(tokens[i].text) in header:
                 last = i
         if last is None or last + 1 >= end:
-            return
+            return None, False
         first = last + 1
         row = tokens[first].row if tokens[first].row != tokens[last].row else None
         cells, j = _collect(tokens, first, end, row)
-        block = self.form.tables[self.table].blocks[0]
-        self._row(0, block.row_leaves[0], cells, cut=j >= len(tokens) and not self.complete_source)
+        return cells, j >= len(tokens) and not self.complete_source
 
     def _row(self, block: int, leaf: Leaf, cells: list[str], cut: bool) -> None:
         self.done.add(leaf.path)
