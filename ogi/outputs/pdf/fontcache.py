@@ -62,7 +62,7 @@ class _Metrics(Sequence):
     def __len__(self) -> int:
         return len(self.advances)
 
-    def __getitem__(self, glyph):  # type: ignore[override]  (an int, as makeSubset asks)
+    def __getitem__(self, glyph):  # an int, as makeSubset asks (no slices)
         return self.advances[glyph], self.bearings[glyph]
 
 
