@@ -38,6 +38,8 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from ogi.outputs.pdf.fontbytes import FontBytes, Window
+
 ENV_CACHE_DIR, ENV_SWITCH = "OGI_CACHE_DIR", "OGI_FONT_CACHE"
 FORMAT = 2  # bump when what is stored changes
 _MAGIC = b"ogi-font-cache\n"
@@ -70,6 +72,12 @@ class _CachedFace(TTFontFace):
     """A face rebuilt from the cache; its glyph → characters map is rebuilt when (if ever) asked for."""
 
     inverse: tuple[array | list, array | list]  # (glyph, character) pairs in the parsed map's order
+
+    def get_table(self, tag):
+        """As reportlab's, except the glyph table: a view reading only the glyphs a subset takes."""
+        if tag == "glyf" and isinstance(self._ttf_data, FontBytes):
+            return Window(self._ttf_data, *self.get_table_pos(tag))
+        return super().get_table(tag)
 
     @cached_property
     def glyphToChar(self) -> dict[int, list[int]]:
@@ -169,10 +177,10 @@ def _remove_stale(entry: Path) -> None:
 
 
 def _face(state: dict, path: Path) -> TTFontFace:
-    """A parsed face rebuilt from its stored attributes and the font file's bytes."""
+    """A parsed face rebuilt from its stored attributes, reading the font file as needed (see fontbytes)."""
     face = _CachedFace.__new__(_CachedFace)
     face.__dict__.update(state)
-    face._ttf_data = path.read_bytes()
+    face._ttf_data = FontBytes(path)
     scale = 1000 / face.unitsPerEm
     face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
     return face
