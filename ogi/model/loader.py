@@ -62,6 +62,13 @@ class _Ctx:
             raise self.fail("FORM_BAD_VALUE", where, key, reason=reason)
         return value
 
+    def fields(self, template: str, where: str, key: str) -> list[str]:
+        """The {names} a message or draft template uses; a malformed template is refused here, at load time."""
+        try:
+            return [name for _, name, _, _ in Formatter().parse(template) if name is not None]
+        except ValueError as exc:
+            raise self.fail("FORM_BAD_VALUE", where, key, reason=f"模板格式错误：{exc}") from None
+
     def string(self, obj: dict, key: str, where: str) -> str:
         value = obj[key]
         if not isinstance(value, str) or not value:
@@ -288,11 +295,7 @@ def _rule(ctx: _Ctx, obj: object) -> Rule:
 
 def _check_template(ctx: _Ctx, template: str, allowed: frozenset[str], where: str) -> None:
     """Refuse, at load time, a message naming a field its rule kind does not provide ({plcae})."""
-    try:
-        names = [name for _, name, spec, conv in Formatter().parse(template) if name is not None]
-    except ValueError as exc:
-        raise ctx.fail("FORM_BAD_VALUE", where, "message", reason=f"模板格式错误：{exc}") from None
-    for name in names:
+    for name in ctx.fields(template, where, "message"):
         if name not in allowed:
             known = "、".join("{" + f + "}" for f in sorted(allowed))
             raise ctx.fail("FORM_BAD_VALUE", where, "message", reason=f"未知的字段 {{{shorten(name)}}}（可用：{known}）")

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fnmatch import fnmatchcase
-from string import Formatter
 
 from ogi.model.narrative.numerals import figure_pattern
 from ogi.model.schema import Cell, Rule
@@ -157,10 +156,6 @@ def _changes(ctx, obj: object, where: str) -> Changes:
 def _check_draft(ctx, template: object, ids: set[str], where: str) -> None:
     if not isinstance(template, str) or not template:
         raise ctx.fail("FORM_BAD_VALUE", where, "draft", reason="应为非空文字")
-    try:
-        names = [name for _, name, _, _ in Formatter().parse(template) if name is not None]
-    except ValueError as exc:
-        raise ctx.fail("FORM_BAD_VALUE", where, "draft", reason=f"模板格式错误：{exc}") from None
-    for name in names:
+    for name in ctx.fields(template, where, "draft"):
         if name not in ids:
             raise ctx.fail("FORM_BAD_VALUE", where, "draft", reason=f"未知的陈述 {{{name}}}")
