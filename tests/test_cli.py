@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from tests.conftest import DATA
-
-
-def ogi(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
-    )
+from tests.tools.cli import ogi
 
 
 def test_CLI_seed_checks_clean_with_missing_listed():

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from ogi.formats import read_report, write_report
 from ogi.formats.jsonfile import dumps
 from ogi.model.report import Invalid
 from ogi.model.sample import full_report
 from tests.conftest import DATA
-
-
-def ogi(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
-    )
+from tests.tools.cli import ogi
 
 
 def test_CLI_CONVERT_json_to_xlsx_and_back(tmp_path):

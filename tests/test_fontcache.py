@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from ogi.outputs.pdf import fontcache
 from ogi.paths import fonts_dir
+from tests.tools.cli import ogi
 
 WQY = fonts_dir() / "wqy-microhei.ttc"
 
@@ -111,12 +110,7 @@ def test_PDF_C8_the_same_pdf_with_a_cold_cache_a_warm_one_and_none(tmp_path, see
     for switch in ("0", "1", "1"):  # no cache; a cold cache (parsed, stored); a warm one (loaded)
         env = dict(os.environ, OGI_FONT_CACHE=switch, OGI_CACHE_DIR=str(tmp_path / "cache"))
         out = tmp_path / f"r{len(printed)}.pdf"
-        subprocess.run(
-            [sys.executable, "-m", "ogi", "pdf", str(tmp_path / "r.json"), "-o", str(out)],
-            env=env,
-            capture_output=True,
-            check=False,
-        )
+        ogi("pdf", str(tmp_path / "r.json"), "-o", str(out), env=env)
         printed.append(out.read_bytes())
     assert printed[0] == printed[1] == printed[2]
     assert list((tmp_path / "cache" / "fonts").glob("*.pickle"))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -16,6 +14,7 @@ from ogi.model.report import Report
 from ogi.model.sample import full_report
 from tests import guikit
 from tests.guikit import ENTER, type_in
+from tests.tools.cli import ogi
 
 make_window = guikit.make_window
 isolated = guikit.isolated
@@ -54,7 +53,7 @@ def test_WIN_command_line_wrote_over_the_open_file(make_window, form21, qtbot, t
     write_report(full_report(form21, seed=2), other)
     window = make_window()
     assert window.open_file(path)
-    cli = subprocess.run([sys.executable, "-m", "ogi", "convert", str(other), str(path)], capture_output=True, check=False)
+    cli = ogi("convert", str(other), str(path))
     assert cli.returncode == 0
     window.doc.set_values({"t3.new.natural": 7})
     asked = _asked(window, "cancel")

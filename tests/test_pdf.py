@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 from pypdf import PdfReader
@@ -20,6 +19,7 @@ from ogi.outputs.pdf import style as S
 from ogi.outputs.pdf.kinsoku import NO_START
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, render_pdf
 from tests.conftest import DATA
+from tests.tools.cli import ogi
 
 A4 = (595.28, 841.89)
 
@@ -182,11 +182,6 @@ def test_PDF_9_closing_per_gbt9704(printed):
 
 
 def test_PDF_10_cli_writes_pdf_and_reports_drafts(tmp_path, form21):
-    def ogi(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
-        )
-
     out = ogi("pdf", str(DATA / "seed-2023.json"), "-o", str(tmp_path / "seed.pdf"))
     assert out.returncode == 0, out.stderr
     assert len(PdfReader(tmp_path / "seed.pdf").pages) == 5 and "5 页" in out.stdout

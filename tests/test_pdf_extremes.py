@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import subprocess
-import sys
 from decimal import Decimal
 
 import pdfplumber
@@ -29,6 +27,7 @@ from ogi.outputs.pdf.fonts import FontSet
 from ogi.outputs.pdf.kinsoku import NO_START, break_lines, gaps, squeezed
 from ogi.outputs.pdf.render import PdfOptions, ReportPdf, render_pdf
 from ogi.outputs.pdf.table import _pad_x, draw_rows, layout_table
+from tests.tools.cli import ogi
 from tests.tools.pdfprops import REAL_LONG_NAMES, reports, violations
 
 XINJIANG = REAL_LONG_NAMES[0]  # 31 characters
@@ -169,14 +168,7 @@ def test_PDF_X7_seal_switch_on_the_command_line(tmp_path, form21):
     report = full_report(form21)
     write(report, tmp_path / "r.json")
     for flag in ("--seal", "--no-seal"):
-        out = subprocess.run(
-            [sys.executable, "-m", "ogi", "pdf", str(tmp_path / "r.json"), "-o", str(tmp_path / f"{flag}.pdf"), flag],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=False,
-        )
+        out = ogi("pdf", str(tmp_path / "r.json"), "-o", str(tmp_path / f"{flag}.pdf"), flag)
         assert out.returncode == 0, out.stderr
         assert "GB/T 9704" in out.stderr  # the bundled fonts are substitutes, said plainly
     assert (tmp_path / "--seal.pdf").read_bytes() != (tmp_path / "--no-seal.pdf").read_bytes()

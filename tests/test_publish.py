@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import html5lib
@@ -28,6 +27,7 @@ from ogi.outputs import ExportOptions, export, output_for
 from ogi.outputs.docx import render_docx
 from ogi.outputs.html import render_html
 from tests import guikit
+from tests.tools.cli import ogi
 
 isolated, make_window = guikit.isolated, guikit.make_window  # fixtures shared by the window tests
 
@@ -173,13 +173,7 @@ def test_PUB_7_any_pasted_text_exports(form21, agency, overview):
 def test_PUB_8_cli_exports_by_suffix(tmp_path, form21):
     source = Path(__file__).parent / "data" / "seed-2023.json"
     for name in ("r.html", "r.docx"):
-        done = subprocess.run(
-            [sys.executable, "-m", "ogi", "export", str(source), "-o", str(tmp_path / name)],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-        )
+        done = ogi("export", str(source), "-o", str(tmp_path / name))
         assert done.returncode == 0 and (tmp_path / name).stat().st_size > 1000, done.stderr
     assert output_for(Path("x.HTML")).suffix == ".html"
 

@@ -17,12 +17,7 @@ from ogi.formats.safesave import atomic_write, backup_path
 from ogi.model.messages import OgiError, escape_controls, shorten
 from ogi.model.report import Invalid
 from ogi.model.sample import full_report
-
-
-def ogi(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ogi", *args], capture_output=True, text=True, encoding="utf-8", timeout=60, check=False, **kw
-    )
+from tests.tools.cli import ogi
 
 
 # -- links and things that are not files ------------------------------------------------

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +17,7 @@ from ogi.model.sample import full_report
 from ogi.rollup import Options, rollup, save
 from ogi.rollup.roster import match, near, read_roster
 from ogi.rollup.units import read_unit, read_units
+from tests.tools.cli import ogi
 
 SLOW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -353,23 +352,10 @@ def test_ROLLUP_command_line(tmp_path, form21):
     write_units(tmp_path, [unit_report(form21, f"单位{n}", seed=n) for n in range(2)], ".xlsx")
     (tmp_path / "roster.txt").write_text("单位0\n单位1\n单位2\n", encoding="utf-8")
     out = tmp_path / "汇总.xlsx"
-    done = subprocess.run(
-        [sys.executable, "-m", "ogi", "rollup", str(tmp_path), "-o", str(out), "--roster", str(tmp_path / "roster.txt")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    done = ogi("rollup", str(tmp_path), "-o", str(out), "--roster", str(tmp_path / "roster.txt"))
     assert done.returncode == 0, done.stderr
     assert "已汇总 2 个单位" in done.stdout and "名单中 1 个单位未报送" in done.stdout and out.exists()
-    again = subprocess.run(
-        [sys.executable, "-m", "ogi", "rollup", str(tmp_path), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    again = ogi("rollup", str(tmp_path), "-o", str(out))
     assert again.returncode == 0 and "共找到 2 份" in again.stdout  # its own output (and .bak) is never a unit
     assert read_unit(out).agency == "汇总"
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +13,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from ogi.formats import read_report, write_report
 from ogi.model.messages import OgiError
 from ogi.model.sample import full_report
+from tests.tools.cli import ogi
 from tests.tools.hostile import build
 
 
@@ -82,7 +81,7 @@ def test_XLSX_stray_text_below_a_section_printed_by_ogi_check(saved):
     ws = wb["正文"]
     ws.cell(row=ws.max_row + 2, column=1).value = "写在最后一节下面的补充"
     wb.save(saved)
-    got = subprocess.run([sys.executable, "-m", "ogi", "check", str(saved)], capture_output=True, text=True, check=False)
+    got = ogi("check", str(saved))
     assert "此处的内容不会被读入" in got.stderr and "写在最后一节下面的补充" in got.stderr
 
 

@@ -17,6 +17,7 @@ from ogi.formats import read_report, write_report
 from ogi.formats.xlsx.identity import MAP_ROW, SHEET
 from ogi.model.messages import OgiError
 from ogi.model.sample import full_report
+from tests.tools.cli import ogi
 
 
 @pytest.fixture(scope="module")
@@ -214,14 +215,10 @@ def test_REFUSE_corrupted_bytes_inside(tmp_path, good):
 
 
 def test_REFUSE_cli_one_line_exit_2(tmp_path):
-    import subprocess
-    import sys
 
     path = tmp_path / "坏.xlsx"
     path.write_bytes(ole2(["EncryptionInfo", "EncryptedPackage"]))
-    out = subprocess.run(
-        [sys.executable, "-m", "ogi", "check", str(path)], capture_output=True, text=True, encoding="utf-8", check=False
-    )
+    out = ogi("check", str(path))
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and "加密" in out.stderr
 
 
